@@ -1,0 +1,40 @@
+#!/usr/bin/env bash
+# Installs what building, running and testing Stillpoint needs on Debian/Ubuntu.
+# Idempotent: it skips what is already there. Run as root or with sudo available.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+packages=(
+  build-essential pkg-config curl file
+  libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev libxdo-dev
+  webkit2gtk-driver xvfb xauth
+  poppler-utils qpdf
+  fonts-noto-core fonts-noto-cjk fonts-dejavu-core
+)
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "ok installed" || missing+=("$p")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "setup: installing ${missing[*]}"
+  $SUDO apt-get update -qq
+  # apt on these machines sometimes fails once with "cannot access archive": retry once.
+  $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
+    || $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+if ! command -v cargo >/dev/null; then
+  echo "setup: Rust is missing; install it with rustup (https://rustup.rs) and run this again" >&2
+  exit 1
+fi
+
+if ! command -v tauri-driver >/dev/null || ! tauri-driver --help 2>&1 | grep -q "2.1.0\|tauri-driver"; then
+  command -v tauri-driver >/dev/null || cargo install tauri-driver --version 2.1.0 --locked
+fi
+
+if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
+  npm ci --no-audit --no-fund
+fi

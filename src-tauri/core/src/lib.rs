@@ -1,0 +1,21 @@
+//! Stillpoint's engine: everything the app knows and decides, with no Tauri in sight.
+//!
+//! The desktop shell (`src-tauri/lib.rs`) and the command line (`cli`) are two thin doors into
+//! the same functions, so a rule is written once and every view agrees with it. The engine builds
+//! and tests without a display.
+//!
+//! - `model`: the values the app deals in, and their validation.
+//! - `store`: the SQLite database: opening, migrations, one data-access module per aggregate.
+//! - `demo`: realistic demo data for a first look at the app.
+//! - `cli`: the headless command line of the `stillpoint` binary.
+#![deny(missing_docs)]
+
+pub mod cli;
+pub mod demo;
+pub mod error;
+pub mod model;
+pub mod paths;
+pub mod store;
+
+pub use error::{ApiError, Error, ErrorCode, Result};
+pub use store::Store;

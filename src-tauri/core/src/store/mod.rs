@@ -1,0 +1,87 @@
+//! The SQLite database: one file, opened the same way everywhere, changed only in transactions.
+//!
+//! Every connection uses WAL, `synchronous = NORMAL`, `foreign_keys = ON` and a busy timeout.
+//! The schema is a list of numbered SQL migrations (`migrations.rs`). Each aggregate has its own
+//! data-access module (`profile.rs`, …) whose functions take a `&Connection` or a transaction.
+
+mod migrations;
+mod profile;
+
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, Transaction};
+
+pub use migrations::SCHEMA_VERSION;
+
+use crate::error::Result;
+use crate::model::Profile;
+
+/// An open Stillpoint database.
+#[derive(Debug)]
+pub struct Store {
+    conn: Connection,
+}
+
+impl Store {
+    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
+    /// A database written by a newer Stillpoint is refused and left untouched.
+    pub fn open(path: &Path) -> Result<Store> {
+        if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
+            std::fs::create_dir_all(dir)?;
+        }
+        Store::prepare(Connection::open(path)?)
+    }
+
+    /// A private database in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::prepare(Connection::open_in_memory()?)
+    }
+
+    fn prepare(mut conn: Connection) -> Result<Store> {
+        conn.busy_timeout(Duration::from_secs(5))?;
+        conn.pragma_update(None, "foreign_keys", "ON")?;
+        migrations::check_not_newer(&conn)?;
+        // WAL changes the file; only switch once we know the file is ours to change.
+        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        conn.pragma_update(None, "synchronous", "NORMAL")?;
+        migrations::migrate(&mut conn)?;
+        Ok(Store { conn })
+    }
+
+    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back otherwise.
+    pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
+        let tx = self.conn.transaction()?;
+        let value = f(&tx)?;
+        tx.commit()?;
+        Ok(value)
+    }
+
+    /// The connection, for reads.
+    pub fn conn(&self) -> &Connection {
+        &self.conn
+    }
+
+    /// True when the database holds no records of the user's yet (a first start).
+    pub fn is_empty(&self) -> Result<bool> {
+        profile::is_empty(&self.conn)
+    }
+
+    /// The practitioner's profile, if one has been saved.
+    pub fn profile(&self) -> Result<Option<Profile>> {
+        profile::get(&self.conn)
+    }
+
+    /// Validates and saves the profile; returns it as stored.
+    pub fn save_profile(&mut self, profile: &Profile) -> Result<Profile> {
+        let profile = profile.validated()?;
+        self.with_tx(|tx| profile::put(tx, &profile))?;
+        Ok(profile)
+    }
+}
+
+/// Writes the demo records inside the caller's transaction (see `demo::load`).
+pub(crate) fn write_demo(tx: &Transaction<'_>, profile: &Profile) -> Result<()> {
+    profile::put(tx, profile)?;
+    Ok(())
+}

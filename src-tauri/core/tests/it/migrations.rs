@@ -1,0 +1,125 @@
+//! Every released schema upgrades to the current one with its data intact; a newer database is
+//! refused untouched.
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+use stillpoint_core::store::SCHEMA_VERSION;
+use stillpoint_core::{Error, Store};
+
+fn snapshots() -> Vec<(i64, PathBuf)> {
+    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas");
+    let mut found: Vec<(i64, PathBuf)> = std::fs::read_dir(&dir)
+        .unwrap()
+        .map(|e| e.unwrap().path())
+        .filter_map(|p| {
+            let version = p.file_stem()?.to_str()?.strip_prefix('v')?.parse().ok()?;
+            Some((version, p))
+        })
+        .collect();
+    found.sort();
+    found
+}
+
+fn database_from(sql: &Path, dir: &Path) -> PathBuf {
+    let path = dir.join("old.db");
+    Connection::open(&path)
+        .unwrap()
+        .execute_batch(&std::fs::read_to_string(sql).unwrap())
+        .unwrap();
+    path
+}
+
+fn schema_of(conn: &Connection) -> Vec<String> {
+    let mut stmt = conn
+        .prepare("SELECT sql FROM sqlite_master WHERE sql NOT NULL AND name NOT LIKE 'sqlite_%' ORDER BY name")
+        .unwrap();
+    stmt.query_map([], |r| r.get::<_, String>(0))
+        .unwrap()
+        .map(Result::unwrap)
+        .collect()
+}
+
+#[test]
+fn there_is_a_snapshot_of_every_released_schema() {
+    let versions: Vec<i64> = snapshots().iter().map(|(v, _)| *v).collect();
+    assert_eq!(
+        versions,
+        (1..=SCHEMA_VERSION).collect::<Vec<_>>(),
+        "add tests/schemas/v{SCHEMA_VERSION}.sql"
+    );
+}
+
+#[test]
+fn the_newest_snapshot_matches_what_the_migrations_build() {
+    let (_, newest) = snapshots().pop().unwrap();
+    let dir = tempfile::tempdir().unwrap();
+    let from_snapshot = Connection::open(database_from(&newest, dir.path())).unwrap();
+    let migrated = Store::open(&dir.path().join("new.db")).unwrap();
+    assert_eq!(schema_of(&from_snapshot), schema_of(migrated.conn()));
+}
+
+#[test]
+fn every_earlier_schema_upgrades_with_its_data_intact() {
+    for (version, sql) in snapshots() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = database_from(&sql, dir.path());
+        let store = Store::open(&path).unwrap_or_else(|e| panic!("v{version}: {e}"));
+        let version_now: i64 = store
+            .conn()
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version_now, SCHEMA_VERSION, "v{version}");
+        let profile = store
+            .profile()
+            .unwrap()
+            .unwrap_or_else(|| panic!("v{version}: profile lost"));
+        assert_eq!(profile.name, "Zoë Ångström", "v{version}");
+        assert_eq!(profile.email, "zoe@example.org", "v{version}");
+    }
+}
+
+#[test]
+fn a_database_from_a_newer_stillpoint_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("future.db");
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "CREATE TABLE from_the_future (x); INSERT INTO from_the_future VALUES (1);",
+        )
+        .unwrap();
+        conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
+            .unwrap();
+    }
+    let before = std::fs::read(&path).unwrap();
+    let error = Store::open(&path).unwrap_err();
+    assert!(matches!(error, Error::DatabaseTooNew { .. }), "{error:?}");
+    assert_eq!(
+        std::fs::read(&path).unwrap(),
+        before,
+        "the file must not change"
+    );
+    assert!(!dir.path().join("future.db-wal").exists());
+}
+
+#[test]
+fn every_connection_uses_wal_and_foreign_keys() {
+    let dir = tempfile::tempdir().unwrap();
+    let store = Store::open(&dir.path().join("a.db")).unwrap();
+    let conn = store.conn();
+    let mode: String = conn
+        .pragma_query_value(None, "journal_mode", |r| r.get(0))
+        .unwrap();
+    let fk: i64 = conn
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    let sync: i64 = conn
+        .pragma_query_value(None, "synchronous", |r| r.get(0))
+        .unwrap();
+    let timeout: i64 = conn
+        .pragma_query_value(None, "busy_timeout", |r| r.get(0))
+        .unwrap();
+    assert_eq!((mode.as_str(), fk, sync), ("wal", 1, 1));
+    assert!(timeout > 0);
+}
