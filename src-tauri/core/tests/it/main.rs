@@ -1,4 +1,5 @@
 //! The engine's integration tests: one binary, a module per subject.
+#![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 mod cli;
 mod migrations;

@@ -1,0 +1,49 @@
+//! The desktop shell: opens the database, hands the window's calls to the engine, and nothing
+//! more. Every decision lives in `stillpoint-core`; a command here is a few lines.
+
+mod commands;
+mod state;
+
+use std::path::PathBuf;
+
+use tauri::Runtime;
+use tauri_specta::{collect_commands, Builder};
+
+pub use state::AppState;
+
+/// The typed command set; also what `ui/src/lib/bindings.ts` is generated from.
+pub fn specta_builder<R: Runtime>() -> Builder<R> {
+    Builder::<R>::new().commands(collect_commands![
+        commands::app_status,
+        commands::get_profile,
+        commands::save_profile,
+        commands::load_demo,
+        commands::ui_ready,
+    ])
+}
+
+/// Writes the TypeScript bindings for the commands and their types to `path`.
+pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
+    specta_builder::<tauri::Wry>()
+        .disable_serde_phases()
+        .export(specta_typescript::Typescript::default(), path)
+        .map_err(|e| e.to_string())
+}
+
+/// Wires the commands and the state into a Tauri builder (the real one, or a mock in tests).
+pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    let commands = specta_builder::<R>();
+    builder
+        .manage(state)
+        .invoke_handler(commands.invoke_handler())
+}
+
+/// Opens the window on the database at `db_path` and runs until it is closed.
+pub fn run(db_path: PathBuf) {
+    let state = AppState::open(db_path);
+    let result = with_app(tauri::Builder::default(), state).run(tauri::generate_context!());
+    if let Err(error) = result {
+        eprintln!("stillpoint: the window could not be opened: {error}");
+        std::process::exit(1);
+    }
+}

@@ -1,0 +1,52 @@
+//! What the shell keeps between calls: the open database, or why it could not be opened.
+
+use std::path::PathBuf;
+use std::sync::Mutex;
+use std::time::Instant;
+
+use stillpoint_core::{ApiError, ErrorCode, Store};
+
+/// The app's state, managed by Tauri.
+pub struct AppState {
+    /// The database file in use.
+    pub db_path: PathBuf,
+    /// When the process started, for the startup probe.
+    pub started: Instant,
+    // A `Connection` is `Send` but not `Sync`: the mutex is what makes it shareable.
+    store: Result<Mutex<Store>, ApiError>,
+}
+
+impl AppState {
+    /// Opens the database. A failure (e.g. a database from a newer Stillpoint) is kept and
+    /// shown by the window instead of crashing it.
+    pub fn open(db_path: PathBuf) -> AppState {
+        let store = Store::open(&db_path)
+            .map(Mutex::new)
+            .map_err(ApiError::from);
+        AppState {
+            db_path,
+            started: Instant::now(),
+            store,
+        }
+    }
+
+    /// Why the database could not be opened, if it could not.
+    pub fn startup_error(&self) -> Option<ApiError> {
+        self.store.as_ref().err().cloned()
+    }
+
+    /// Runs `f` with the store, turning engine errors into what the UI receives.
+    pub fn with_store<T>(
+        &self,
+        f: impl FnOnce(&mut Store) -> stillpoint_core::Result<T>,
+    ) -> Result<T, ApiError> {
+        let store = self.store.as_ref().map_err(Clone::clone)?;
+        let mut store = store.lock().map_err(|_| ApiError {
+            code: ErrorCode::Internal,
+            message: "Stillpoint hit an earlier error; please restart it. Nothing was changed."
+                .into(),
+            field: None,
+        })?;
+        f(&mut store).map_err(ApiError::from)
+    }
+}

@@ -1,0 +1,181 @@
+// A small WebDriver client for driving the real Stillpoint window through tauri-driver
+// (which speaks to Debian's WebKitWebDriver). Each app launch gets its own tauri-driver, its
+// own database and its own XDG folders, and its session is always deleted, also on failure.
+import { spawn } from "node:child_process";
+import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { createServer } from "node:net";
+import { tmpdir } from "node:os";
+import { join, resolve } from "node:path";
+
+const root = resolve(import.meta.dirname, "../..");
+export const appBinary = process.env.STILLPOINT_BIN ?? join(root, "target/debug/stillpoint");
+export const outputDir = join(root, "test-output/e2e");
+mkdirSync(outputDir, { recursive: true });
+
+const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
+
+function freePort() {
+  return new Promise((res, rej) => {
+    const srv = createServer();
+    srv.listen(0, "127.0.0.1", () => {
+      const { port } = srv.address();
+      srv.close(() => res(port));
+    });
+    srv.on("error", rej);
+  });
+}
+
+/** A fresh home for one test: its database and WebKit's storage live here. */
+export function scratch(name) {
+  const dir = mkdtempSync(join(tmpdir(), `stillpoint-e2e-${name}-`));
+  return { dir, db: join(dir, "stillpoint.db") };
+}
+
+const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+class Session {
+  constructor(base, id) {
+    this.base = base;
+    this.id = id;
+  }
+
+  async cmd(method, path, body) {
+    const res = await fetch(`${this.base}/session/${this.id}${path}`, {
+      method,
+      headers: { "content-type": "application/json" },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    const json = await res.json();
+    if (!res.ok) throw new Error(`WebDriver ${method} ${path}: ${json.value?.message ?? res.status}`);
+    return json.value;
+  }
+
+  async find(css) {
+    const found = await this.cmd("POST", "/element", { using: "css selector", value: css });
+    return found[ELEMENT];
+  }
+
+  /** Waits until `css` matches an element (and, if given, its text contains `text`). */
+  async waitFor(css, { text, timeout = 10000 } = {}) {
+    const end = Date.now() + timeout;
+    let last;
+    while (Date.now() < end) {
+      try {
+        const el = await this.find(css);
+        if (text === undefined || (await this.text(css)).includes(text)) return el;
+      } catch (e) {
+        last = e;
+      }
+      await sleep(100);
+    }
+    throw new Error(`timed out waiting for ${css}${text ? ` with text "${text}"` : ""}: ${last?.message ?? ""}`);
+  }
+
+  async click(css) {
+    const el = await this.waitFor(css);
+    await this.cmd("POST", `/element/${el}/click`, {});
+  }
+
+  /** Clears the input at `css` and types `value` into it, as a person would. */
+  async type(css, value) {
+    const el = await this.waitFor(css);
+    await this.cmd("POST", `/element/${el}/clear`, {});
+    if (value !== "") await this.cmd("POST", `/element/${el}/value`, { text: value });
+  }
+
+  async text(css) {
+    const el = await this.find(css);
+    return this.cmd("GET", `/element/${el}/text`);
+  }
+
+  async value(css) {
+    const el = await this.find(css);
+    return this.cmd("GET", `/element/${el}/property/value`);
+  }
+
+  async attribute(css, name) {
+    const el = await this.find(css);
+    return this.cmd("GET", `/element/${el}/attribute/${name}`);
+  }
+
+  async exists(css) {
+    const found = await this.cmd("POST", "/elements", { using: "css selector", value: css });
+    return found.length > 0;
+  }
+
+  async script(source, args = []) {
+    return this.cmd("POST", "/execute/sync", { script: source, args });
+  }
+
+  async activeElementId() {
+    return this.script("return document.activeElement && document.activeElement.id");
+  }
+
+  async keys(text) {
+    const el = await this.cmd("GET", "/element/active");
+    await this.cmd("POST", `/element/${el[ELEMENT]}/value`, { text });
+  }
+
+  /** Saves a PNG of the window under test-output/e2e/, after two animation frames. */
+  async screenshot(name) {
+    await this.cmd("POST", "/execute/async", {
+      script: "const done = arguments[0]; requestAnimationFrame(() => requestAnimationFrame(() => done()));",
+      args: [],
+    });
+    const png = await this.cmd("GET", "/screenshot");
+    const file = join(outputDir, `${name}.png`);
+    writeFileSync(file, Buffer.from(png, "base64"));
+    return file;
+  }
+}
+
+/**
+ * Starts the app on `db` and runs `body(session)`; always ends the session and the driver.
+ * `env` adds variables for the app (it inherits tauri-driver's environment).
+ */
+export async function withApp(home, body, { env = {} } = {}) {
+  const port = await freePort();
+  const nativePort = await freePort();
+  const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
+    env: {
+      ...process.env,
+      STILLPOINT_DB: home.db,
+      XDG_DATA_HOME: join(home.dir, "data"),
+      XDG_CACHE_HOME: join(home.dir, "cache"),
+      XDG_CONFIG_HOME: join(home.dir, "config"),
+      ...env,
+    },
+    stdio: ["ignore", "ignore", "pipe"],
+  });
+  let driverLog = "";
+  driver.stderr.on("data", (d) => (driverLog += d));
+  const base = `http://127.0.0.1:${port}`;
+  let session;
+  try {
+    const end = Date.now() + 20000;
+    for (;;) {
+      try {
+        const res = await fetch(`${base}/session`, {
+          method: "POST",
+          headers: { "content-type": "application/json" },
+          body: JSON.stringify({
+            capabilities: { alwaysMatch: { "tauri:options": { application: appBinary } } },
+          }),
+        });
+        const json = await res.json();
+        if (!res.ok) throw new Error(json.value?.message ?? `status ${res.status}`);
+        session = new Session(base, json.value.sessionId);
+        break;
+      } catch (e) {
+        if (Date.now() > end) throw new Error(`could not start the app: ${e.message}\n${driverLog}`);
+        await sleep(200);
+      }
+    }
+    return await body(session);
+  } finally {
+    if (session) await fetch(`${base}/session/${session.id}`, { method: "DELETE" }).catch(() => {});
+    const exited = new Promise((r) => (driver.exitCode !== null || driver.signalCode !== null ? r() : driver.once("exit", r)));
+    driver.kill("SIGTERM");
+    await exited;
+  }
+}

@@ -1,0 +1,32 @@
+// The sidebar's sections. `ready: false` marks a section still being built; it says so plainly.
+
+export type SectionId =
+  | "dashboard" | "hours" | "submissions" | "mentors" | "calendar"
+  | "courses" | "clients" | "case-studies" | "portfolio" | "settings";
+
+export interface Section {
+  id: SectionId;
+  label: string;
+  icon: string;
+  ready: boolean;
+  /** What the section will do, shown while it is being built. */
+  purpose: string;
+}
+
+export const sections: Section[] = [
+  { id: "dashboard", label: "Dashboard", icon: "◎", ready: true, purpose: "" },
+  { id: "hours", label: "Hours", icon: "◷", ready: false, purpose: "Log the mentorship hours you receive in categories A, B and C, checked against the program's rules." },
+  { id: "submissions", label: "Submissions", icon: "✉", ready: false, purpose: "Claim credits, print the program's tracking form, and keep a record of what you sent." },
+  { id: "mentors", label: "Mentors", icon: "☺", ready: false, purpose: "A directory of certified mentors and examiners, with what each offers." },
+  { id: "calendar", label: "Calendar", icon: "▦", ready: false, purpose: "Virtual mentoring sessions, live or recorded; attending one logs its hours in one step." },
+  { id: "courses", label: "Courses", icon: "❖", ready: false, purpose: "The courses you have taken, with dates, instructors, hours and certificates." },
+  { id: "clients", label: "Clients", icon: "♡", ready: false, purpose: "Client intake with contraindication screening first, and session notes." },
+  { id: "case-studies", label: "Case studies", icon: "✎", ready: false, purpose: "De-identified case write-ups built from a consenting client's sessions." },
+  { id: "portfolio", label: "Portfolio", icon: "▤", ready: false, purpose: "Print your certification portfolio: training, mentorship and case studies." },
+  { id: "settings", label: "Settings", icon: "⚙", ready: true, purpose: "" },
+];
+
+export function sectionFromHash(hash: string): SectionId {
+  const id = hash.replace(/^#\/?/, "");
+  return sections.find((s) => s.id === id)?.id ?? "dashboard";
+}

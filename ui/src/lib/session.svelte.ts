@@ -1,0 +1,9 @@
+// What the window holds between views: the engine's answers, and a profile draft that survives
+// switching sections (so leaving Settings half-way loses nothing).
+import type { AppStatus, Profile } from "./api";
+
+export const session = $state({
+  status: null as AppStatus | null,
+  profile: null as Profile | null,
+  profileDraft: null as Profile | null,
+});
