@@ -30,10 +30,16 @@ if ! command -v cargo >/dev/null; then
   echo "setup: Rust is missing; install it with rustup (https://rustup.rs) and run this again" >&2
   exit 1
 fi
-
-if ! command -v tauri-driver >/dev/null || ! tauri-driver --help 2>&1 | grep -q "2.1.0\|tauri-driver"; then
-  command -v tauri-driver >/dev/null || cargo install tauri-driver --version 2.1.0 --locked
+# rust-toolchain.toml pins the toolchain. Where the installed stable toolchain is that version
+# under another name, link it rather than let rustup download a copy.
+pinned=$(sed -n 's/^channel = "\(.*\)"/\1/p' rust-toolchain.toml)
+if command -v rustup >/dev/null && ! (cd / && rustup toolchain list | grep -q "^$pinned"); then
+  if (cd / && rustc +stable --version 2>/dev/null | grep -q "^rustc $pinned "); then
+    (cd / && rustup toolchain link "$pinned" "$(rustc +stable --print sysroot)")
+  fi
 fi
+
+command -v tauri-driver >/dev/null || cargo install tauri-driver --version 2.1.0 --locked
 
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
   npm ci --no-audit --no-fund

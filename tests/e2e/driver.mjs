@@ -8,7 +8,8 @@ import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
 
 const root = resolve(import.meta.dirname, "../..");
-export const appBinary = process.env.STILLPOINT_BIN ?? join(root, "target/debug/stillpoint");
+export const appBinary =
+  process.env.STILLPOINT_BIN ?? resolve(root, process.env.CARGO_TARGET_DIR ?? "target", "debug/stillpoint");
 export const outputDir = join(root, "test-output/e2e");
 mkdirSync(outputDir, { recursive: true });
 
