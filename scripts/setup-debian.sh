@@ -41,6 +41,8 @@ fi
 
 command -v tauri-driver >/dev/null || cargo install tauri-driver --version 2.1.0 --locked
 
+# `npm install` (not `npm ci`): it keeps the locked versions, and tolerates lock files written
+# where npm omits other platforms' optional packages (the Tauri CLI's binaries).
 if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.json ]; then
-  npm ci --no-audit --no-fund
+  npm install --no-audit --no-fund
 fi
