@@ -81,3 +81,24 @@ test("demo data can be loaded from the first screen", async () => {
     await app.screenshot("07-demo-dashboard");
   });
 });
+
+test("the window follows the system's dark theme", async () => {
+  const home = scratch("dark");
+
+  await withApp(
+    home,
+    async (app) => {
+      await app.waitFor("[data-testid=welcome]");
+      assert.equal(await app.script("return matchMedia('(prefers-color-scheme: dark)').matches"), true);
+      const background = await app.script("return getComputedStyle(document.body).backgroundColor");
+      assert.equal(background, "rgb(17, 26, 29)", "the dark palette is applied");
+      await app.click("[data-testid=start-profile]");
+      await app.type("#name", "Ελένη Παπαδοπούλου");
+      await app.type("#email", "eleni@");
+      await app.click("[data-testid=save-profile]");
+      await app.waitFor("#email-error");
+      await app.screenshot("08-dark-theme-settings");
+    },
+    { env: { GTK_THEME: "Adwaita:dark" } },
+  );
+});
