@@ -8,6 +8,7 @@
 //! what the next one needs) and [`allocate_claim`] (which minutes a tracking form claims).
 
 mod count;
+mod credits;
 mod set;
 mod text;
 
@@ -15,6 +16,7 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use count::{count_entry, holds_credential, CountReason, Counted, EntryFacts};
+pub use credits::{credit_status, ByCategory, CreditStatus, NextCredit};
 pub use set::{Activity, Category, CategoryRule, Counting, CreditRule, Format, RuleSet};
 pub use text::{format_date, format_minutes};
 
@@ -155,12 +157,13 @@ mod bindings {
         let types = Types::default()
             .register::<RuleSet>()
             .register::<EntryFacts>()
-            .register::<Counted>();
+            .register::<Counted>()
+            .register::<CreditStatus>();
         let ts = specta_typescript::Typescript::default()
             .export(&types, AsDerived)
             .unwrap();
         println!("{ts}");
-        assert!(ts.contains("CountReason"));
+        assert!(ts.contains("CreditStatus"));
         assert!(!ts.contains("bigint"));
     }
 }
