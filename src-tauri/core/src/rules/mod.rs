@@ -7,6 +7,7 @@
 //! [`count_entry`] (one entry's counted minutes, with reasons), [`credit_status`] (credits and
 //! what the next one needs) and [`allocate_claim`] (which minutes a tracking form claims).
 
+mod claim;
 mod count;
 mod credits;
 mod set;
@@ -15,6 +16,7 @@ mod text;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
+pub use claim::{allocate_claim, ClaimedMinutes, PoolEntry};
 pub use count::{count_entry, holds_credential, CountReason, Counted, EntryFacts};
 pub use credits::{credit_status, ByCategory, CreditStatus, NextCredit};
 pub use set::{Activity, Category, CategoryRule, Counting, CreditRule, Format, RuleSet};
@@ -158,7 +160,9 @@ mod bindings {
             .register::<RuleSet>()
             .register::<EntryFacts>()
             .register::<Counted>()
-            .register::<CreditStatus>();
+            .register::<CreditStatus>()
+            .register::<PoolEntry>()
+            .register::<ClaimedMinutes>();
         let ts = specta_typescript::Typescript::default()
             .export(&types, AsDerived)
             .unwrap();
