@@ -5,6 +5,7 @@
 //! and tests without a display.
 //!
 //! - `model`: the values the app deals in, and their validation.
+//! - `rules`: the mentorship program's rules as data: what counts, credits, and claims.
 //! - `store`: the SQLite database: opening, migrations, one data-access module per aggregate.
 //! - `demo`: realistic demo data for a first look at the app.
 //! - `cli`: the headless command line of the `stillpoint` binary.
@@ -15,6 +16,7 @@ pub mod demo;
 pub mod error;
 pub mod model;
 pub mod paths;
+pub mod rules;
 pub mod store;
 
 pub use error::{ApiError, Error, ErrorCode, Result};
