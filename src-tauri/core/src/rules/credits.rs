@@ -23,12 +23,15 @@ use super::text::{format_minutes, join_words};
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct ByCategory {
     /// Category A.
+    #[serde(rename = "A")]
     #[specta(type = specta_typescript::Number)]
     pub a: i64,
     /// Category B.
+    #[serde(rename = "B")]
     #[specta(type = specta_typescript::Number)]
     pub b: i64,
     /// Category C.
+    #[serde(rename = "C")]
     #[specta(type = specta_typescript::Number)]
     pub c: i64,
 }
@@ -79,12 +82,15 @@ impl IndexMut<Category> for ByCategory {
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct NextCredit {
     /// Minutes still needed from category A.
+    #[serde(rename = "A")]
     #[specta(type = specta_typescript::Number)]
     pub a: i64,
     /// Minutes still needed from category B.
+    #[serde(rename = "B")]
     #[specta(type = specta_typescript::Number)]
     pub b: i64,
     /// Minutes still needed from category C.
+    #[serde(rename = "C")]
     #[specta(type = specta_typescript::Number)]
     pub c: i64,
     /// Minutes still needed beyond those, from any category.
@@ -111,13 +117,16 @@ impl NextCredit {
     }
 }
 
-/// The credits the uncredited hours earn now, and the way to the next one.
+/// The credits the uncredited hours earn now, and the way to the next one. Its JSON is the
+/// `stillpoint credits --json` contract: `{"credits_available": K, "counted_minutes": {"A", "B",
+/// "C"}, "next_credit": {"A", "B", "C", "any"}}`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct CreditStatus {
     /// Credits that can be claimed now.
     #[specta(type = specta_typescript::Number)]
     pub credits_available: i64,
     /// The uncredited counted minutes the status was computed from.
+    #[serde(rename = "counted_minutes")]
     pub counted: ByCategory,
     /// What credit number `credits_available + 1` still needs.
     pub next_credit: NextCredit,
@@ -191,6 +200,7 @@ impl CreditStatus {
 
 #[cfg(test)]
 mod tests {
+
     use super::*;
     use crate::rules::default_rule_set;
     use proptest::prelude::*;
@@ -279,14 +289,14 @@ mod tests {
     }
 
     #[test]
-    fn the_status_serialises_for_the_ui() {
+    fn the_status_serialises_as_the_command_line_contract() {
         let value = serde_json::to_value(status(210, 500, 370)).unwrap();
         assert_eq!(
             value,
             serde_json::json!({
                 "credits_available": 0,
-                "counted": {"a": 210, "b": 500, "c": 370},
-                "next_credit": {"a": 150, "b": 0, "c": 0, "any": 210}
+                "counted_minutes": {"A": 210, "B": 500, "C": 370},
+                "next_credit": {"A": 150, "B": 0, "C": 0, "any": 210}
             })
         );
     }
