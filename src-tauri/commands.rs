@@ -47,7 +47,7 @@ pub fn save_profile(state: State<'_, AppState>, profile: Profile) -> Result<Prof
 #[tauri::command(async)]
 #[specta::specta]
 pub fn load_demo(state: State<'_, AppState>) -> Result<(), ApiError> {
-    state.with_store(stillpoint_core::demo::load)
+    state.with_store(|s| stillpoint_core::demo::load(s, stillpoint_core::today()))
 }
 
 /// Called by the window once the dashboard shows data. With `STILLPOINT_STARTUP_PROBE` set

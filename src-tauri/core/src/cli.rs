@@ -131,7 +131,7 @@ fn execute(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<(
             write_profile(out, &saved)?;
         }
         Command::Demo => {
-            crate::demo::load(store)?;
+            crate::demo::load(store, crate::today())?;
             writeln!(out, "Demo data loaded.")?;
         }
     }

@@ -1,10 +1,13 @@
 //! Demo data: a fictional practitioner and their records, for a first look at Stillpoint.
 //!
 //! Everyone in it is invented. It only ever goes into an empty database, so it can never mix
-//! with a therapist's real records.
+//! with a therapist's real records. It passes the same validation as anything typed in.
+
+use chrono::NaiveDate;
 
 use crate::error::{Error, Result};
-use crate::model::Profile;
+use crate::model::{EntryDraft, MentorDraft, Profile, ValidEntry};
+use crate::rules::{default_rule_set, Format};
 use crate::store::Store;
 
 /// The demo practitioner.
@@ -19,27 +22,375 @@ pub fn demo_profile() -> Profile {
     }
 }
 
+fn mentor(
+    name: &str,
+    credentials: &str,
+    certified: bool,
+    examiner: bool,
+    place: &str,
+    languages: &str,
+    cost: &str,
+) -> MentorDraft {
+    MentorDraft {
+        name: name.into(),
+        credentials: credentials.into(),
+        certified_mentor: certified,
+        examiner,
+        email: String::new(),
+        phone: String::new(),
+        location: place.into(),
+        languages: languages.into(),
+        in_person: true,
+        virtual_sessions: true,
+        cost_notes: cost.into(),
+    }
+}
+
+fn demo_mentors() -> Vec<MentorDraft> {
+    vec![
+        mentor(
+            "Karin Holm",
+            "PT, CST-D",
+            true,
+            true,
+            "Malmö, Sweden",
+            "Swedish, English",
+            "900 SEK per hour; sliding scale",
+        ),
+        mentor(
+            "Tomás Oyarzún",
+            "LMT, CST",
+            true,
+            false,
+            "Santiago, Chile",
+            "Spanish, English",
+            "USD 70 per hour, virtual only",
+        ),
+        mentor(
+            "Eitan Levi",
+            "D.O., CST-D",
+            true,
+            true,
+            "Haifa, Israel",
+            "Hebrew, English",
+            "Ask by email",
+        ),
+        mentor(
+            "Siobhán Kearney",
+            "RCST",
+            false,
+            false,
+            "Cork, Ireland",
+            "English, Irish",
+            "EUR 65 per session",
+        ),
+        mentor(
+            "田中 愛子",
+            "CST-T",
+            false,
+            false,
+            "Kyoto, Japan",
+            "Japanese",
+            "Treatment only",
+        ),
+    ]
+}
+
+/// (mentor index, date, activity, format, hours, days, notes)
+type Row = (
+    Option<usize>,
+    &'static str,
+    &'static str,
+    Format,
+    &'static str,
+    Option<u32>,
+    &'static str,
+);
+
+fn demo_rows() -> Vec<Row> {
+    use Format::{InPerson, Virtual};
+    vec![
+        (
+            Some(0),
+            "2025-02-12",
+            "receiving_treatment",
+            InPerson,
+            "1:30",
+            None,
+            "Ten-step protocol; noticed a strong still point at the occiput.",
+        ),
+        (
+            Some(4),
+            "2025-03-21",
+            "receiving_treatment",
+            InPerson,
+            "1:00",
+            None,
+            "While visiting Kyoto.",
+        ),
+        (
+            Some(0),
+            "2025-04-09",
+            "receiving_treatment",
+            InPerson,
+            "1:00",
+            None,
+            "",
+        ),
+        (
+            Some(3),
+            "2025-05-02",
+            "receiving_treatment",
+            InPerson,
+            "1:00",
+            None,
+            "RCST session: a different body's credential.",
+        ),
+        (
+            Some(0),
+            "2025-06-18",
+            "receiving_treatment",
+            InPerson,
+            "1:30",
+            None,
+            "",
+        ),
+        (
+            Some(0),
+            "2025-07-07",
+            "receiving_treatment",
+            Virtual,
+            "1:00",
+            None,
+            "Remote session; category A needs in person.",
+        ),
+        (
+            Some(0),
+            "2025-09-03",
+            "receiving_treatment",
+            InPerson,
+            "1:00",
+            None,
+            "",
+        ),
+        (
+            Some(1),
+            "2025-02-26",
+            "small_group",
+            Virtual,
+            "2:00",
+            None,
+            "Practice building, 6 participants.",
+        ),
+        (
+            Some(1),
+            "2025-04-23",
+            "small_group",
+            Virtual,
+            "2:00",
+            None,
+            "Ethics of practice.",
+        ),
+        (
+            Some(1),
+            "2025-08-27",
+            "small_group",
+            Virtual,
+            "2:00",
+            None,
+            "Case studies.",
+        ),
+        (
+            None,
+            "2025-03-05",
+            "study_group",
+            Virtual,
+            "1:30",
+            None,
+            "Virtual study group: diaphragm releases.",
+        ),
+        (None, "2025-10-01", "study_group", Virtual, "1:00", None, ""),
+        (
+            None,
+            "2025-05-16",
+            "clinical_applications",
+            InPerson,
+            "8:00",
+            None,
+            "CST Clinical Applications: Pediatrics.",
+        ),
+        (
+            None,
+            "2025-06-04",
+            "eyp_recording",
+            Virtual,
+            "1:00",
+            None,
+            "Empower Your Practice: marketing with integrity.",
+        ),
+        (
+            None,
+            "2025-11-12",
+            "eyp_recording",
+            Virtual,
+            "1:00",
+            None,
+            "",
+        ),
+        (
+            None,
+            "2025-10-20",
+            "precepting_advanced",
+            InPerson,
+            "",
+            Some(3),
+            "Advanced 1, Hamburg.",
+        ),
+        (
+            Some(0),
+            "2025-03-12",
+            "one_to_one",
+            Virtual,
+            "1:00",
+            None,
+            "Learning goals.",
+        ),
+        (
+            Some(0),
+            "2025-05-14",
+            "one_to_one",
+            Virtual,
+            "1:00",
+            None,
+            "",
+        ),
+        (
+            Some(0),
+            "2025-07-16",
+            "one_to_one",
+            Virtual,
+            "1:00",
+            None,
+            "Co-treated a client with chronic headaches.",
+        ),
+        (
+            Some(2),
+            "2025-09-24",
+            "one_to_one",
+            InPerson,
+            "1:30",
+            None,
+            "Examiner's view of the practical.",
+        ),
+        (
+            Some(0),
+            "2025-11-19",
+            "one_to_one",
+            Virtual,
+            "1:00",
+            None,
+            "",
+        ),
+        (
+            Some(2),
+            "2026-01-21",
+            "one_to_one",
+            InPerson,
+            "1:30",
+            None,
+            "",
+        ),
+        (
+            Some(0),
+            "2026-03-11",
+            "one_to_one",
+            Virtual,
+            "1:00",
+            None,
+            "",
+        ),
+    ]
+}
+
 /// Fills an empty database with the demo records; refuses one that holds anything.
-pub fn load(store: &mut Store) -> Result<()> {
+pub fn load(store: &mut Store, today: NaiveDate) -> Result<()> {
     if !store.is_empty()? {
         return Err(Error::Refused(
             "Demo data can only be loaded into an empty database; this one already has records."
                 .into(),
         ));
     }
+    let rules = default_rule_set()?;
     let profile = demo_profile().validated()?;
-    store.with_tx(|tx| crate::store::write_demo(tx, &profile))
+    let mentors = demo_mentors()
+        .iter()
+        .map(MentorDraft::validated)
+        .collect::<Result<Vec<_>>>()?;
+    let entries = demo_rows()
+        .into_iter()
+        .map(|(who, date, activity, format, hours, days, notes)| {
+            let person = who.and_then(|i| mentors.get(i));
+            let draft = EntryDraft {
+                date: date.into(),
+                activity: activity.into(),
+                format,
+                hours: hours.into(),
+                days,
+                mentor_id: None,
+                provider: person.map(|m| m.name.clone()).unwrap_or_default(),
+                provider_credentials: person.map(|m| m.credentials.clone()).unwrap_or_default(),
+                certified_mentor: person.is_some_and(|m| m.certified_mentor),
+                endorsed: true,
+                notes: notes.into(),
+            };
+            Ok((who, draft.validated(rules, today)?))
+        })
+        .collect::<Result<Vec<(Option<usize>, ValidEntry)>>>()?;
+    store.with_tx(|tx| crate::store::write_demo(tx, &profile, &mentors, &entries))
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::model::EntryQuery;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()
+    }
 
     #[test]
     fn demo_data_fills_an_empty_database_once() {
         let mut store = Store::open_in_memory().unwrap();
-        load(&mut store).unwrap();
+        load(&mut store, today()).unwrap();
         assert_eq!(store.profile().unwrap(), Some(demo_profile()));
-        assert!(matches!(load(&mut store), Err(Error::Refused(_))));
+        assert_eq!(store.mentors().unwrap().len(), demo_mentors().len());
+        assert!(matches!(load(&mut store, today()), Err(Error::Refused(_))));
+    }
+
+    #[test]
+    fn the_demo_shows_a_credit_earned_and_entries_that_count_less() {
+        let mut store = Store::open_in_memory().unwrap();
+        load(&mut store, today()).unwrap();
+        let status = store.credit_status().unwrap();
+        assert_eq!(status.credits_available, 1);
+        assert!(status.next_credit.total() > 0);
+        let less = store
+            .entries(&EntryQuery {
+                counted_less: true,
+                limit: 50,
+                ..Default::default()
+            })
+            .unwrap();
+        assert!(
+            less.total >= 3,
+            "RCST, virtual A, the capped class, the fixed study group …"
+        );
+        let linked = store
+            .entries(&EntryQuery {
+                limit: 50,
+                ..Default::default()
+            })
+            .unwrap();
+        assert!(linked.rows.iter().any(|e| e.draft.mentor_id.is_some()));
     }
 }

@@ -20,4 +20,9 @@ pub mod rules;
 pub mod store;
 
 pub use error::{ApiError, Error, ErrorCode, Result};
+
+/// Today in the user's time zone: the latest date an entry may have.
+pub fn today() -> chrono::NaiveDate {
+    chrono::Local::now().date_naive()
+}
 pub use store::Store;

@@ -70,7 +70,7 @@ fn single_line(value: &str) -> String {
 
 /// One `@`, something before it, a dotted domain after it, no spaces. Internationalised
 /// addresses (non-ASCII letters) are allowed: a therapist in Kyiv may have one.
-fn looks_like_email(email: &str) -> bool {
+pub(super) fn looks_like_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
     };

@@ -11,7 +11,10 @@ use rusqlite::Connection;
 use crate::error::{Error, Result};
 
 /// The scripts, in order: script `i` takes the schema from version `i` to `i + 1`.
-const MIGRATIONS: &[&str] = &[include_str!("migrations/0001_profile.sql")];
+const MIGRATIONS: &[&str] = &[
+    include_str!("migrations/0001_profile.sql"),
+    include_str!("migrations/0002_mentors_entries.sql"),
+];
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;

@@ -4,6 +4,8 @@
 //! The schema is a list of numbered SQL migrations (`migrations.rs`). Each aggregate has its own
 //! data-access module (`profile.rs`, …) whose functions take a `&Connection` or a transaction.
 
+mod entries;
+mod mentors;
 mod migrations;
 mod profile;
 
@@ -40,6 +42,7 @@ impl Store {
 
     fn prepare(mut conn: Connection) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(5))?;
+        register_functions(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
         migrations::check_not_newer(&conn)?;
         // WAL changes the file; only switch once we know the file is ours to change.
@@ -64,7 +67,10 @@ impl Store {
 
     /// True when the database holds no records of the user's yet (a first start).
     pub fn is_empty(&self) -> Result<bool> {
-        profile::is_empty(&self.conn)
+        let entries: i64 = self
+            .conn
+            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
+        Ok(profile::is_empty(&self.conn)? && mentors::count(&self.conn)? == 0 && entries == 0)
     }
 
     /// The practitioner's profile, if one has been saved.
@@ -80,8 +86,38 @@ impl Store {
     }
 }
 
-/// Writes the demo records inside the caller's transaction (see `demo::load`).
-pub(crate) fn write_demo(tx: &Transaction<'_>, profile: &Profile) -> Result<()> {
+/// `casefold(text)`: lower case for every script (SQLite's `lower()` knows only ASCII), so a
+/// search for "олена" finds "Олена".
+fn register_functions(conn: &Connection) -> Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(
+        "casefold",
+        1,
+        FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC,
+        |ctx| Ok(ctx.get::<Option<String>>(0)?.map(|s| s.to_lowercase())),
+    )?;
+    Ok(())
+}
+
+/// Writes the demo records inside the caller's transaction (see `demo::load`): the profile, the
+/// mentors, and the entries, each linked to the mentor at its index.
+pub(crate) fn write_demo(
+    tx: &Transaction<'_>,
+    profile: &Profile,
+    mentors: &[crate::model::MentorDraft],
+    entries: &[(Option<usize>, crate::model::ValidEntry)],
+) -> Result<()> {
     profile::put(tx, profile)?;
+    let ids = mentors
+        .iter()
+        .map(|m| Ok(mentors::put(tx, None, m)?.id))
+        .collect::<Result<Vec<i64>>>()?;
+    for (who, entry) in entries {
+        let entry = crate::model::ValidEntry {
+            mentor_id: who.and_then(|i| ids.get(i).copied()),
+            ..entry.clone()
+        };
+        entries::insert(tx, &entry)?;
+    }
     Ok(())
 }

@@ -76,6 +76,26 @@ fn every_earlier_schema_upgrades_with_its_data_intact() {
             .unwrap_or_else(|| panic!("v{version}: profile lost"));
         assert_eq!(profile.name, "Zoë Ångström", "v{version}");
         assert_eq!(profile.email, "zoe@example.org", "v{version}");
+        if version >= 2 {
+            let entries: Vec<(i64, Option<i64>, Option<i64>)> = store
+                .conn()
+                .prepare("SELECT id, minutes, days FROM entries ORDER BY id")
+                .unwrap()
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .unwrap()
+                .map(Result::unwrap)
+                .collect();
+            assert_eq!(
+                entries,
+                [(1, Some(90), None), (2, None, Some(2))],
+                "v{version}"
+            );
+            assert_eq!(
+                store.mentors().unwrap()[0].details.name,
+                "Karin Holm",
+                "v{version}"
+            );
+        }
     }
 }
 

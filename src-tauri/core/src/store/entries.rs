@@ -1,0 +1,514 @@
+//! The `entries` table: mentorship hours as logged, with what the rules count of them.
+
+use rusqlite::types::Value;
+use rusqlite::{params, Connection, OptionalExtension, Row};
+
+use crate::error::{Error, Result};
+use crate::model::{Entry, EntryDraft, EntryPage, EntryQuery, EntrySort, ValidEntry};
+use crate::rules::{ByCategory, Category, CountReason, Format, RuleSet};
+
+const COLUMNS: &str = "id, date, activity, category, format, minutes, days, mentor_id, provider, \
+                       provider_credentials, certified_mentor, endorsed, notes, counted_minutes, reasons";
+
+fn category_key(category: Category) -> &'static str {
+    category.letter()
+}
+
+fn format_key(format: Format) -> &'static str {
+    match format {
+        Format::InPerson => "in_person",
+        Format::Virtual => "virtual",
+    }
+}
+
+fn from_row(rules: &RuleSet, row: &Row<'_>) -> rusqlite::Result<Entry> {
+    let category: String = row.get(3)?;
+    let format: String = row.get(4)?;
+    let activity: String = row.get(2)?;
+    let reasons: String = row.get(14)?;
+    let reasons: Vec<CountReason> = serde_json::from_str(&reasons).unwrap_or_default();
+    let minutes: Option<i64> = row.get(5)?;
+    Ok(Entry {
+        id: row.get(0)?,
+        category: match category.as_str() {
+            "A" => Category::A,
+            "B" => Category::B,
+            _ => Category::C,
+        },
+        activity_label: rules
+            .activity(&activity)
+            .map(|a| a.label.clone())
+            .unwrap_or_else(|_| activity.clone()),
+        logged_minutes: minutes,
+        counted_minutes: row.get(13)?,
+        reasons: reasons.iter().map(CountReason::message).collect(),
+        draft: EntryDraft {
+            date: row.get(1)?,
+            activity,
+            format: if format == "virtual" {
+                Format::Virtual
+            } else {
+                Format::InPerson
+            },
+            hours: minutes
+                .map(|m| format!("{}:{:02}", m / 60, m % 60))
+                .unwrap_or_default(),
+            days: row.get(6)?,
+            mentor_id: row.get(7)?,
+            provider: row.get(8)?,
+            provider_credentials: row.get(9)?,
+            certified_mentor: row.get(10)?,
+            endorsed: row.get(11)?,
+            notes: row.get(12)?,
+        },
+    })
+}
+
+fn values(e: &ValidEntry) -> Result<[Value; 14]> {
+    let reasons = serde_json::to_string(&e.counted.reasons).map_err(std::io::Error::other)?;
+    Ok([
+        Value::Text(e.date.format("%Y-%m-%d").to_string()),
+        Value::Text(e.activity.clone()),
+        Value::Text(category_key(e.category).to_owned()),
+        Value::Text(format_key(e.format).to_owned()),
+        e.minutes.map_or(Value::Null, Value::Integer),
+        e.days.map_or(Value::Null, |d| Value::Integer(i64::from(d))),
+        e.mentor_id.map_or(Value::Null, Value::Integer),
+        Value::Text(e.provider.clone()),
+        Value::Text(e.provider_credentials.clone()),
+        Value::Integer(i64::from(e.certified_mentor)),
+        Value::Integer(i64::from(e.endorsed)),
+        Value::Text(e.notes.clone()),
+        Value::Integer(e.counted.minutes),
+        Value::Text(reasons),
+    ])
+}
+
+fn check_mentor(conn: &Connection, e: &ValidEntry) -> Result<()> {
+    if let Some(id) = e.mentor_id {
+        let exists: bool = conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM mentors WHERE id = ?1)",
+            [id],
+            |r| r.get(0),
+        )?;
+        if !exists {
+            return Err(Error::invalid(
+                "provider",
+                "That mentor is no longer in the directory; choose another.",
+            ));
+        }
+    }
+    Ok(())
+}
+
+pub(super) fn insert(conn: &Connection, e: &ValidEntry) -> Result<i64> {
+    check_mentor(conn, e)?;
+    let mut stmt = conn.prepare_cached(
+        "INSERT INTO entries (date, activity, category, format, minutes, days, mentor_id, provider,
+                              provider_credentials, certified_mentor, endorsed, notes, counted_minutes, reasons)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)",
+    )?;
+    stmt.execute(rusqlite::params_from_iter(values(e)?))?;
+    Ok(conn.last_insert_rowid())
+}
+
+pub(super) fn update(conn: &Connection, id: i64, e: &ValidEntry) -> Result<()> {
+    check_mentor(conn, e)?;
+    let mut all = values(e)?.to_vec();
+    all.push(Value::Integer(id));
+    let changed = conn.execute(
+        "UPDATE entries SET date = ?1, activity = ?2, category = ?3, format = ?4, minutes = ?5, days = ?6,
+                mentor_id = ?7, provider = ?8, provider_credentials = ?9, certified_mentor = ?10,
+                endorsed = ?11, notes = ?12, counted_minutes = ?13, reasons = ?14
+         WHERE id = ?15",
+        rusqlite::params_from_iter(all),
+    )?;
+    if changed == 0 {
+        return Err(Error::NotFound("That entry".into()));
+    }
+    Ok(())
+}
+
+pub(super) fn get(conn: &Connection, rules: &RuleSet, id: i64) -> Result<Entry> {
+    conn.query_row(
+        &format!("SELECT {COLUMNS} FROM entries WHERE id = ?1"),
+        [id],
+        |r| from_row(rules, r),
+    )
+    .optional()?
+    .ok_or_else(|| Error::NotFound("That entry".into()))
+}
+
+pub(super) fn delete(conn: &Connection, rules: &RuleSet, id: i64) -> Result<Entry> {
+    let entry = get(conn, rules, id)?;
+    conn.execute("DELETE FROM entries WHERE id = ?1", params![id])?;
+    Ok(entry)
+}
+
+/// Uncredited counted minutes per category.
+pub(super) fn counted_by_category(conn: &Connection) -> Result<ByCategory> {
+    let mut stmt = conn
+        .prepare_cached("SELECT category, SUM(counted_minutes) FROM entries GROUP BY category")?;
+    let mut totals = ByCategory::default();
+    let mut rows = stmt.query([])?;
+    while let Some(row) = rows.next()? {
+        let category: String = row.get(0)?;
+        let minutes: i64 = row.get(1)?;
+        match category.as_str() {
+            "A" => totals.a = minutes,
+            "B" => totals.b = minutes,
+            _ => totals.c = minutes,
+        }
+    }
+    Ok(totals)
+}
+
+fn query(conn: &Connection, rules: &RuleSet, q: &EntryQuery) -> Result<EntryPage> {
+    let mut clauses: Vec<String> = Vec::new();
+    let mut args: Vec<Value> = Vec::new();
+    // Each argument gets its own numbered placeholder, `?N`.
+    let mut arg = |value: String| {
+        args.push(Value::Text(value));
+        format!("?{}", args.len())
+    };
+    if let Some(category) = q.category {
+        clauses.push(format!("category = {}", arg(category_key(category).into())));
+    }
+    if let Some(activity) = q.activity.as_ref().filter(|a| !a.is_empty()) {
+        clauses.push(format!("activity = {}", arg(activity.clone())));
+    }
+    if let Some(from) = q.from.as_ref().filter(|d| !d.is_empty()) {
+        clauses.push(format!("date >= {}", arg(from.clone())));
+    }
+    if let Some(to) = q.to.as_ref().filter(|d| !d.is_empty()) {
+        clauses.push(format!("date <= {}", arg(to.clone())));
+    }
+    if let Some(provider) = q.provider.as_ref().filter(|p| !p.trim().is_empty()) {
+        clauses.push(format!(
+            "instr(casefold(provider), casefold({})) > 0",
+            arg(provider.trim().into())
+        ));
+    }
+    for word in q.search.split_whitespace() {
+        let p = arg(word.into());
+        clauses.push(format!(
+            "(instr(casefold(provider), casefold({p})) > 0 OR instr(casefold(provider_credentials), casefold({p})) > 0 \
+              OR instr(casefold(activity), casefold({p})) > 0 OR instr(casefold(notes), casefold({p})) > 0)"
+        ));
+    }
+    if q.counted_less {
+        clauses.push("reasons <> '[]'".into());
+    }
+    let sql_where = if clauses.is_empty() {
+        String::new()
+    } else {
+        format!(" WHERE {}", clauses.join(" AND "))
+    };
+    let order = match q.sort {
+        EntrySort::DateDesc => "date DESC, id DESC",
+        EntrySort::DateAsc => "date, id",
+        EntrySort::Category => "category, date DESC, id DESC",
+        EntrySort::Activity => "activity, date DESC, id DESC",
+        EntrySort::Provider => "provider COLLATE NOCASE, date DESC, id DESC",
+        EntrySort::LoggedDesc => "COALESCE(minutes, counted_minutes) DESC, date DESC, id DESC",
+        EntrySort::CountedDesc => "counted_minutes DESC, date DESC, id DESC",
+    };
+    let total: i64 = conn.query_row(
+        &format!("SELECT count(*) FROM entries{sql_where}"),
+        rusqlite::params_from_iter(args.iter()),
+        |r| r.get(0),
+    )?;
+    let limit = q.limit.clamp(1, 500);
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM entries{sql_where} ORDER BY {order} LIMIT {limit} OFFSET {}",
+        q.offset
+    ))?;
+    let rows = stmt
+        .query_map(rusqlite::params_from_iter(args.iter()), |r| {
+            from_row(rules, r)
+        })?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(EntryPage { total, rows })
+}
+
+impl super::Store {
+    /// Validates and logs a new entry; returns it as stored, counted by the rules.
+    pub fn add_entry(&mut self, draft: &EntryDraft, today: chrono::NaiveDate) -> Result<Entry> {
+        let rules = crate::rules::default_rule_set()?;
+        let entry = draft.validated(rules, today)?;
+        self.with_tx(|tx| {
+            let id = insert(tx, &entry)?;
+            get(tx, rules, id)
+        })
+    }
+
+    /// Validates and replaces an entry; returns it as stored.
+    pub fn update_entry(
+        &mut self,
+        id: i64,
+        draft: &EntryDraft,
+        today: chrono::NaiveDate,
+    ) -> Result<Entry> {
+        let rules = crate::rules::default_rule_set()?;
+        let entry = draft.validated(rules, today)?;
+        self.with_tx(|tx| {
+            update(tx, id, &entry)?;
+            get(tx, rules, id)
+        })
+    }
+
+    /// Deletes an entry; returns it, so the window can offer to undo.
+    pub fn delete_entry(&mut self, id: i64) -> Result<Entry> {
+        let rules = crate::rules::default_rule_set()?;
+        self.with_tx(|tx| delete(tx, rules, id))
+    }
+
+    /// One entry.
+    pub fn entry(&self, id: i64) -> Result<Entry> {
+        get(&self.conn, crate::rules::default_rule_set()?, id)
+    }
+
+    /// The entries matching a query, one page of them.
+    pub fn entries(&self, q: &EntryQuery) -> Result<EntryPage> {
+        query(&self.conn, crate::rules::default_rule_set()?, q)
+    }
+
+    /// Credits available and what the next one needs, over counted minutes not yet claimed.
+    pub fn credit_status(&self) -> Result<crate::rules::CreditStatus> {
+        let rules = crate::rules::default_rule_set()?;
+        Ok(crate::rules::credit_status(
+            rules,
+            counted_by_category(&self.conn)?,
+        ))
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::NaiveDate;
+
+    use crate::error::Error;
+    use crate::model::{EntryDraft, EntryQuery, EntrySort, MentorDraft};
+    use crate::rules::{Category, Format};
+    use crate::store::Store;
+
+    fn today() -> NaiveDate {
+        NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
+    }
+
+    fn draft(date: &str, activity: &str, hours: &str) -> EntryDraft {
+        EntryDraft {
+            date: date.into(),
+            activity: activity.into(),
+            format: Format::InPerson,
+            hours: hours.into(),
+            days: None,
+            mentor_id: None,
+            provider: "Ana Núñez".into(),
+            provider_credentials: "LMT, CST-D".into(),
+            certified_mentor: true,
+            endorsed: true,
+            notes: String::new(),
+        }
+    }
+
+    #[test]
+    fn an_entry_is_stored_counted_and_read_back_as_the_form_edits_it() {
+        let mut store = Store::open_in_memory().unwrap();
+        let entry = store
+            .add_entry(&draft("2025-03-14", "clinical_applications", "8"), today())
+            .unwrap();
+        assert_eq!(entry.category, Category::B);
+        assert_eq!(
+            (entry.logged_minutes, entry.counted_minutes),
+            (Some(480), 360)
+        );
+        assert_eq!(entry.reasons.len(), 1, "the cap is explained");
+        assert_eq!(entry.draft.hours, "8:00");
+        assert_eq!(store.entry(entry.id).unwrap(), entry);
+    }
+
+    #[test]
+    fn a_bad_entry_changes_nothing() {
+        let mut store = Store::open_in_memory().unwrap();
+        let bad = draft("2025-03-14", "one_to_one", "25");
+        assert!(matches!(
+            store.add_entry(&bad, today()),
+            Err(Error::Invalid { field: "hours", .. })
+        ));
+        assert_eq!(
+            store
+                .entries(&EntryQuery {
+                    limit: 10,
+                    ..Default::default()
+                })
+                .unwrap()
+                .total,
+            0
+        );
+    }
+
+    #[test]
+    fn editing_recounts_and_deleting_returns_the_entry() {
+        let mut store = Store::open_in_memory().unwrap();
+        let entry = store
+            .add_entry(&draft("2025-03-14", "one_to_one", "2"), today())
+            .unwrap();
+        let mut changed = entry.draft.clone();
+        changed.certified_mentor = false;
+        let updated = store.update_entry(entry.id, &changed, today()).unwrap();
+        assert_eq!(updated.counted_minutes, 0);
+        assert_eq!(store.credit_status().unwrap().counted.c, 0);
+        let deleted = store.delete_entry(entry.id).unwrap();
+        assert_eq!(deleted, updated);
+        assert!(matches!(store.entry(entry.id), Err(Error::NotFound(_))));
+        assert!(matches!(
+            store.delete_entry(entry.id),
+            Err(Error::NotFound(_))
+        ));
+    }
+
+    #[test]
+    fn credits_add_up_counted_minutes_per_category() {
+        let mut store = Store::open_in_memory().unwrap();
+        for (activity, hours) in [
+            ("receiving_treatment", "6"),
+            ("small_group", "6"),
+            ("one_to_one", "12"),
+        ] {
+            store
+                .add_entry(&draft("2025-03-14", activity, hours), today())
+                .unwrap();
+        }
+        let status = store.credit_status().unwrap();
+        assert_eq!(status.credits_available, 1);
+        assert_eq!(
+            (status.counted.a, status.counted.b, status.counted.c),
+            (360, 360, 720)
+        );
+    }
+
+    #[test]
+    fn queries_filter_sort_search_and_page() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .add_entry(&draft("2025-01-10", "small_group", "2"), today())
+            .unwrap();
+        let mut other = draft("2025-02-10", "receiving_treatment", "1");
+        other.provider = "Олена Коваленко".into();
+        other.provider_credentials = "RCST".into();
+        other.notes = "Cranial base work".into();
+        store.add_entry(&other, today()).unwrap();
+        store
+            .add_entry(&draft("2025-03-10", "one_to_one", "1:30"), today())
+            .unwrap();
+
+        let all = |q: EntryQuery| store.entries(&EntryQuery { limit: 50, ..q }).unwrap();
+        let dates = |page: crate::model::EntryPage| {
+            page.rows
+                .into_iter()
+                .map(|e| e.draft.date)
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            dates(all(EntryQuery::default())),
+            ["2025-03-10", "2025-02-10", "2025-01-10"]
+        );
+        assert_eq!(
+            dates(all(EntryQuery {
+                sort: EntrySort::DateAsc,
+                ..Default::default()
+            }))[0],
+            "2025-01-10"
+        );
+        assert_eq!(
+            all(EntryQuery {
+                category: Some(Category::A),
+                ..Default::default()
+            })
+            .total,
+            1
+        );
+        assert_eq!(
+            all(EntryQuery {
+                counted_less: true,
+                ..Default::default()
+            })
+            .total,
+            1,
+            "RCST counts 0"
+        );
+        assert_eq!(
+            all(EntryQuery {
+                search: "cranial".into(),
+                ..Default::default()
+            })
+            .total,
+            1
+        );
+        assert_eq!(
+            all(EntryQuery {
+                search: "олена".into(),
+                ..Default::default()
+            })
+            .total,
+            1
+        );
+        assert_eq!(
+            all(EntryQuery {
+                provider: Some("núñez".into()),
+                ..Default::default()
+            })
+            .total,
+            2
+        );
+        let range = EntryQuery {
+            from: Some("2025-02-01".into()),
+            to: Some("2025-02-28".into()),
+            ..Default::default()
+        };
+        assert_eq!(all(range).total, 1);
+        let page = store
+            .entries(&EntryQuery {
+                limit: 1,
+                offset: 1,
+                ..Default::default()
+            })
+            .unwrap();
+        assert_eq!(
+            (page.total, dates(page)),
+            (3, vec!["2025-02-10".to_string()])
+        );
+    }
+
+    #[test]
+    fn a_mentor_fills_nothing_by_itself_but_must_exist() {
+        let mut store = Store::open_in_memory().unwrap();
+        let mentor = store
+            .save_mentor(
+                None,
+                &MentorDraft {
+                    name: "Karin Holm".into(),
+                    certified_mentor: true,
+                    ..Default::default()
+                },
+            )
+            .unwrap();
+        let mut d = draft("2025-03-14", "one_to_one", "1");
+        d.mentor_id = Some(mentor.id);
+        let entry = store.add_entry(&d, today()).unwrap();
+        store.delete_mentor(mentor.id).unwrap();
+        let kept = store.entry(entry.id).unwrap();
+        assert_eq!(
+            (kept.draft.mentor_id, kept.draft.provider.as_str()),
+            (None, "Ana Núñez")
+        );
+        assert!(matches!(
+            store.add_entry(&d, today()),
+            Err(Error::Invalid {
+                field: "provider",
+                ..
+            })
+        ));
+    }
+}
