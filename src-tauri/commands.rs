@@ -3,7 +3,10 @@
 
 use serde::Serialize;
 use specta::Type;
-use stillpoint_core::{model::Profile, ApiError};
+use stillpoint_core::dashboard::Dashboard;
+use stillpoint_core::model::{Entry, EntryDraft, EntryPage, EntryQuery, Mentor, MentorDraft, Profile, RowId};
+use stillpoint_core::rules::RuleSet;
+use stillpoint_core::{today, ApiError};
 use tauri::State;
 
 use crate::AppState;
@@ -64,4 +67,73 @@ pub fn ui_ready(state: State<'_, AppState>) {
             std::process::exit(0);
         }
     }
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn rule_set() -> Result<RuleSet, ApiError> {
+    Ok(stillpoint_core::rules::default_rule_set()?.clone())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn dashboard(state: State<'_, AppState>) -> Result<Dashboard, ApiError> {
+    state.with_store(|s| stillpoint_core::dashboard::dashboard(s))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_entries(state: State<'_, AppState>, query: EntryQuery) -> Result<EntryPage, ApiError> {
+    state.with_store(|s| s.entries(&query))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn add_entry(state: State<'_, AppState>, entry: EntryDraft) -> Result<Entry, ApiError> {
+    state.with_store(|s| s.add_entry(&entry, today()))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn update_entry(
+    state: State<'_, AppState>,
+    id: RowId,
+    entry: EntryDraft,
+) -> Result<Entry, ApiError> {
+    state.with_store(|s| s.update_entry(id.0, &entry, today()))
+}
+
+/// Deletes an entry and returns it, so the window can offer to undo.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_entry(
+    state: State<'_, AppState>,
+    id: RowId,
+) -> Result<Entry, ApiError> {
+    state.with_store(|s| s.delete_entry(id.0))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_mentors(state: State<'_, AppState>) -> Result<Vec<Mentor>, ApiError> {
+    state.with_store(|s| s.mentors())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_mentor(
+    state: State<'_, AppState>,
+    id: Option<RowId>,
+    mentor: MentorDraft,
+) -> Result<Mentor, ApiError> {
+    state.with_store(|s| s.save_mentor(id.map(|i| i.0), &mentor))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_mentor(
+    state: State<'_, AppState>,
+    id: RowId,
+) -> Result<Mentor, ApiError> {
+    state.with_store(|s| s.delete_mentor(id.0))
 }

@@ -19,6 +19,15 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::save_profile,
         commands::load_demo,
         commands::ui_ready,
+        commands::rule_set,
+        commands::dashboard,
+        commands::list_entries,
+        commands::add_entry,
+        commands::update_entry,
+        commands::delete_entry,
+        commands::list_mentors,
+        commands::save_mentor,
+        commands::delete_mentor,
     ])
 }
 

@@ -7,11 +7,13 @@
 //! - `model`: the values the app deals in, and their validation.
 //! - `rules`: the mentorship program's rules as data: what counts, credits, and claims.
 //! - `store`: the SQLite database: opening, migrations, one data-access module per aggregate.
+//! - `dashboard`: where the therapist stands, for the dashboard view.
 //! - `demo`: realistic demo data for a first look at the app.
 //! - `cli`: the headless command line of the `stillpoint` binary.
 #![deny(missing_docs)]
 
 pub mod cli;
+pub mod dashboard;
 pub mod demo;
 pub mod error;
 pub mod model;

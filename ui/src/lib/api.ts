@@ -1,9 +1,19 @@
 // The window's only way to the engine. `bindings.ts` (generated from the Rust commands) is the
 // single caller of `invoke`; this module turns its results into values or a `CommandError`, and
 // components import from here only.
-import { commands, type ApiError, type Profile } from "./bindings";
+import {
+  commands,
+  type ApiError,
+  type EntryDraft,
+  type EntryQuery,
+  type MentorDraft,
+  type Profile,
+} from "./bindings";
 
-export type { ApiError, AppStatus, Profile } from "./bindings";
+export type {
+  Activity, ApiError, AppStatus, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
+  EntrySort, Format, Mentor, MentorDraft, MonthTotals, Profile, RuleSet,
+} from "./bindings";
 
 /** An error from the engine, with the field it belongs to when there is one. */
 export class CommandError extends Error {
@@ -31,4 +41,13 @@ export const api = {
   saveProfile: (profile: Profile) => unwrap(commands.saveProfile(profile)),
   loadDemo: () => unwrap(commands.loadDemo()),
   uiReady: () => commands.uiReady(),
+  ruleSet: () => unwrap(commands.ruleSet()),
+  dashboard: () => unwrap(commands.dashboard()),
+  entries: (query: EntryQuery) => unwrap(commands.listEntries(query)),
+  addEntry: (entry: EntryDraft) => unwrap(commands.addEntry(entry)),
+  updateEntry: (id: number, entry: EntryDraft) => unwrap(commands.updateEntry(id, entry)),
+  deleteEntry: (id: number) => unwrap(commands.deleteEntry(id)),
+  mentors: () => unwrap(commands.listMentors()),
+  saveMentor: (id: number | null, mentor: MentorDraft) => unwrap(commands.saveMentor(id, mentor)),
+  deleteMentor: (id: number) => unwrap(commands.deleteMentor(id)),
 };

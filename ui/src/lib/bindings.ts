@@ -13,9 +13,46 @@ export const commands = {
 	 *  (by `scripts/bench-startup`), prints the time since start, and with `=exit` also quits.
 	 */
 	uiReady: () => __TAURI_INVOKE<void>("ui_ready"),
+	ruleSet: () => typedError<RuleSet, ApiError>(__TAURI_INVOKE("rule_set")),
+	dashboard: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard")),
+	listEntries: (query: EntryQuery) => typedError<EntryPage, ApiError>(__TAURI_INVOKE("list_entries", { query })),
+	addEntry: (entry: EntryDraft) => typedError<Entry, ApiError>(__TAURI_INVOKE("add_entry", { entry })),
+	updateEntry: (id: RowId, entry: EntryDraft) => typedError<Entry, ApiError>(__TAURI_INVOKE("update_entry", { id, entry })),
+	/**  Deletes an entry and returns it, so the window can offer to undo. */
+	deleteEntry: (id: RowId) => typedError<Entry, ApiError>(__TAURI_INVOKE("delete_entry", { id })),
+	listMentors: () => typedError<Mentor[], ApiError>(__TAURI_INVOKE("list_mentors")),
+	saveMentor: (id: RowId | null, mentor: MentorDraft) => typedError<Mentor, ApiError>(__TAURI_INVOKE("save_mentor", { id, mentor })),
+	deleteMentor: (id: RowId) => typedError<Mentor, ApiError>(__TAURI_INVOKE("delete_mentor", { id })),
 };
 
 /* Types */
+/**  One kind of mentorship a therapist can log. */
+export type Activity = {
+	/**  Stable key (`small_group`): CSV import and the command line use it; never rename one. */
+	key: string,
+	/**  The category its hours count towards. */
+	category: Category,
+	/**  Its name on screen, e.g. "Clinical Applications class". */
+	label: string,
+	/**  A sentence or two on what it is and how it counts. */
+	description: string,
+	/**  How a sentence names one occurrence: "a clinical applications class". */
+	phrase: string,
+	/**  The formats in which it counts. */
+	formats: Format[],
+	/**  How logged time becomes counted time. */
+	counting: Counting,
+	/**
+	 *  When not empty, the provider must hold one of these credentials (matched as whole
+	 *  tokens, ignoring case).
+	 */
+	provider_credentials?: string[],
+	/**  Counts only when run by someone properly endorsed or affiliated. */
+	needs_endorsement?: boolean,
+	/**  Counts only with a certified mentor. */
+	needs_certified_mentor?: boolean,
+};
+
 /**  The error as the UI receives it: `{ code, message, field? }`. */
 export type ApiError = {
 	/**  The kind of error. */
@@ -38,6 +75,192 @@ export type AppStatus = {
 	startup_error: ApiError | null,
 };
 
+/**  Minutes per category. */
+export type ByCategory = {
+	/**  Category A. */
+	A: number,
+	/**  Category B. */
+	B: number,
+	/**  Category C. */
+	C: number,
+};
+
+/**  One of the three categories a credit needs hours from. */
+export type Category = 
+/**  Category A (in the default rule set: treatment received). */
+"A" | 
+/**  Category B (in the default rule set: group mentorship and extended trainings). */
+"B" | 
+/**  Category C (in the default rule set: 1x1 mentorship). */
+"C";
+
+/**  One category as a rule set defines it. */
+export type CategoryRule = {
+	/**  Which category. */
+	key: Category,
+	/**  Its name on screen and on the form, e.g. "Category A: receiving treatment". */
+	label: string,
+	/**
+	 *  What counts here, as a phrase for sentences ("treatment received in person from a CST or
+	 *  CST-D"), used when telling the therapist what is missing.
+	 */
+	counts: string,
+	/**  The first day an entry of this category counts; earlier entries count 0 h. */
+	counts_from: string,
+	/**  The least this category must give to each credit. */
+	minimum_minutes: number,
+};
+
+/**  How the logged time of one entry turns into counted minutes. */
+export type Counting = 
+/**  The logged minutes count in full. */
+{ kind: "as_logged" } | 
+/**  The logged minutes count, up to `max_minutes` per occurrence. */
+{ kind: "capped_per_occurrence"; 
+/**  The most one occurrence counts for. */
+max_minutes: number } | 
+/**  Each occurrence counts `minutes`, whatever was logged. */
+{ kind: "fixed_per_occurrence"; 
+/**  What one occurrence counts for. */
+minutes: number } | 
+/**  Each day counts `minutes_per_day`, whatever was logged; the entry says how many days. */
+{ kind: "per_day"; 
+/**  What one day counts for. */
+minutes_per_day: number };
+
+/**  The credit rule: how many counted minutes make a credit, in total. */
+export type CreditRule = {
+	/**  Counted minutes in one credit (1440 = 24 h in the default rule set). */
+	unit_minutes: number,
+};
+
+/**
+ *  The credits the uncredited hours earn now, and the way to the next one. Its JSON is the
+ *  `stillpoint credits --json` contract: `{"credits_available": K, "counted_minutes": {"A", "B",
+ *  "C"}, "next_credit": {"A", "B", "C", "any"}}`.
+ */
+export type CreditStatus = {
+	/**  Credits that can be claimed now. */
+	credits_available: number,
+	/**  The uncredited counted minutes the status was computed from. */
+	counted_minutes: ByCategory,
+	/**  What credit number `credits_available + 1` still needs. */
+	next_credit: NextCredit,
+};
+
+/**  Everything the dashboard shows. */
+export type Dashboard = {
+	/**  Credits available and what the next one needs. */
+	status: CreditStatus,
+	/**  What the next credit needs, in one plain sentence. */
+	next_credit_sentence: string,
+	/**  The minimum each category needs per credit, in minutes (for the progress bars). */
+	minimum_per_category: number,
+	/**  Minutes per credit. */
+	credit_minutes: number,
+	/**  The most recent entries that count less than logged, with their reasons. */
+	reduced: Entry[],
+	/**  How many entries count less than logged in all. */
+	reduced_total: number,
+	/**  Counted minutes per month and category, for the chart. */
+	months: MonthTotals[],
+	/**  How many entries are logged. */
+	entry_count: number,
+};
+
+/**  A stored entry as the Hours view and the dashboard show it. */
+export type Entry = {
+	/**  Its id. */
+	id: number,
+	/**  The activity's category. */
+	category: Category,
+	/**  The activity's name, from the rule set. */
+	activity_label: string,
+	/**  Logged minutes (`None` for per-day activities, which log days). */
+	logged_minutes: number | null,
+	/**  What the rules count of it. */
+	counted_minutes: number,
+	/**  Why the counted time differs from the logged time, as sentences; empty when it does not. */
+	reasons: string[],
+	/**  The entry as the form edits it. */
+	draft: EntryDraft,
+};
+
+/**  An entry as typed in the form or read from a CSV row, before validation. */
+export type EntryDraft = {
+	/**  ISO date, `YYYY-MM-DD`; not in the future. */
+	date: string,
+	/**  Activity key of the rule set, e.g. `small_group`. */
+	activity: string,
+	/**  In person or virtual. */
+	format: Format,
+	/**  Hours as typed: `1.5`, `1,5`, `1:30` or `2`. Empty for activities counted per day. */
+	hours: string,
+	/**  Days, for activities counted per day (1–31). */
+	days: number | null,
+	/**  The mentor or provider from the directory, if chosen there. */
+	mentor_id: number | null,
+	/**  The mentor's or provider's name as typed. */
+	provider: string,
+	/**  Their credentials, e.g. "PT, CST-D". */
+	provider_credentials: string,
+	/**  They are a certified mentor (what 1x1 mentorship needs). */
+	certified_mentor: boolean,
+	/**  The training is run by someone properly endorsed or affiliated. */
+	endorsed: boolean,
+	/**  Free notes. */
+	notes: string,
+};
+
+/**  One slice of the entries that match a query, and how many match in all. */
+export type EntryPage = {
+	/**  All entries matching the query. */
+	total: number,
+	/**  The slice asked for. */
+	rows: Entry[],
+};
+
+/**  Which entries the Hours view asks for, sorted how, and which slice of them. */
+export type EntryQuery = {
+	/**  Only this category. */
+	category: Category | null,
+	/**  Only this activity key. */
+	activity: string | null,
+	/**  From this ISO date on. */
+	from: string | null,
+	/**  Up to this ISO date. */
+	to: string | null,
+	/**  Only entries whose provider name contains this. */
+	provider: string | null,
+	/**  Only entries that count less than logged. */
+	counted_less: boolean,
+	/**  Words to find in the provider, credentials, activity or notes. */
+	search: string,
+	/**  The order. */
+	sort: EntrySort,
+	/**  Rows to skip. */
+	offset: number,
+	/**  Rows to return (at most 500). */
+	limit: number,
+};
+
+/**  The orders the Hours table offers. */
+export type EntrySort = 
+/**  Newest first. */
+"date_desc" | 
+/**  Oldest first. */
+"date_asc" | 
+/**  By category, then newest first. */
+"category" | 
+/**  By activity key. */
+"activity" | 
+/**  By provider name. */
+"provider" | 
+/**  Most logged first. */
+"logged_desc" | 
+/**  Most counted first. */
+"counted_desc";
+
 /**  What kind of error the UI is looking at; it decides how it is shown. */
 export type ErrorCode = 
 /**  A field is wrong: shown at that field. */
@@ -50,6 +273,71 @@ export type ErrorCode =
 "database_too_new" | 
 /**  Something the user cannot fix; details are in the log. */
 "internal";
+
+/**  How the mentorship took place. */
+export type Format = 
+/**  In the same room. */
+"in_person" | 
+/**  Online or by phone, live or recorded. */
+"virtual";
+
+/**  A mentor in the directory. */
+export type Mentor = {
+	/**  Its id. */
+	id: number,
+	/**  Its details. */
+	details: MentorDraft,
+};
+
+/**  A mentor or provider as entered in the directory. */
+export type MentorDraft = {
+	/**  Name, in any script. */
+	name: string,
+	/**  Credentials as they write them, e.g. "PT, CST-D". */
+	credentials: string,
+	/**  A certified mentor of the program. */
+	certified_mentor: boolean,
+	/**  Also a certification examiner. */
+	examiner: boolean,
+	/**  Email. */
+	email: string,
+	/**  Phone. */
+	phone: string,
+	/**  Where they work. */
+	location: string,
+	/**  Languages they mentor in. */
+	languages: string,
+	/**  Offers in-person sessions. */
+	in_person: boolean,
+	/**  Offers virtual sessions. */
+	virtual_sessions: boolean,
+	/**  What they charge, in their words. */
+	cost_notes: string,
+};
+
+/**  Counted minutes of one month, per category. */
+export type MonthTotals = {
+	/**  The month, `YYYY-MM`. */
+	month: string,
+	/**  Counted minutes in category A. */
+	a: number,
+	/**  Counted minutes in category B. */
+	b: number,
+	/**  Counted minutes in category C. */
+	c: number,
+};
+
+/**  What the next credit still needs: minutes from each category, and minutes from any. */
+export type NextCredit = {
+	/**  Minutes still needed from category A. */
+	A: number,
+	/**  Minutes still needed from category B. */
+	B: number,
+	/**  Minutes still needed from category C. */
+	C: number,
+	/**  Minutes still needed beyond those, from any category. */
+	any: number,
+};
 
 /**  The practitioner using this copy of Stillpoint. Printed on every form they send. */
 export type Profile = {
@@ -65,6 +353,35 @@ export type Profile = {
 	email: string,
 	/**  Phone number, if given. */
 	phone: string,
+};
+
+/**
+ *  A record's id as commands take it: a SQLite rowid, a plain `number` in TypeScript (ids stay
+ *  far below 2^53).
+ */
+export type RowId = number;
+
+/**
+ *  A versioned set of program rules, as loaded from its JSON file.
+ * 
+ *  Its fields are private and it does not derive `Deserialize`: a `RuleSet` exists only once
+ *  [`RuleSet::from_json`] has checked it.
+ */
+export type RuleSet = {
+	/**  Stable id, e.g. `iahe-mentorship-2014`; the registry and stored submissions use it. */
+	id: string,
+	/**  The program's name, as printed. */
+	name: string,
+	/**  The day the program began. */
+	effective_from: string,
+	/**  Where the rules come from. */
+	source: string,
+	/**  How counted minutes make credits. */
+	credit: CreditRule,
+	/**  The categories A, B and C, each exactly once. */
+	categories: CategoryRule[],
+	/**  What can be logged. */
+	activities: Activity[],
 };
 
 /* Tauri Specta runtime */

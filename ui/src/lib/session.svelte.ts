@@ -1,9 +1,11 @@
 // What the window holds between views: the engine's answers, and a profile draft that survives
 // switching sections (so leaving Settings half-way loses nothing).
-import type { AppStatus, Profile } from "./api";
+import type { AppStatus, Mentor, Profile, RuleSet } from "./api";
 
 export const session = $state({
   status: null as AppStatus | null,
   profile: null as Profile | null,
   profileDraft: null as Profile | null,
+  rules: null as RuleSet | null,
+  mentors: [] as Mentor[],
 });

