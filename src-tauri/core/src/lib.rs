@@ -8,12 +8,14 @@
 //! - `rules`: the mentorship program's rules as data: what counts, credits, and claims.
 //! - `store`: the SQLite database: opening, migrations, one data-access module per aggregate.
 //! - `demo`: realistic demo data for a first look at the app.
+//! - `exchange`: CSV import and export of mentorship entries, all or nothing.
 //! - `cli`: the headless command line of the `stillpoint` binary.
 #![deny(missing_docs)]
 
 pub mod cli;
 pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod model;
 pub mod paths;
 pub mod rules;
