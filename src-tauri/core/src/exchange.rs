@@ -201,13 +201,14 @@ pub fn read_csv(
         .flexible(true)
         .from_reader(text.as_bytes());
     let mut records = reader.records();
+    let mut lines = Lines::new(text);
 
     let header = match records.next() {
         Some(Ok(record)) => record,
-        Some(Err(e)) => return Err(vec![csv_error(&e)]),
+        Some(Err(e)) => return Err(vec![csv_error(&e, &mut lines)]),
         None => return Err(vec![file_error(1, "The file has no header line.")]),
     };
-    let header_line = line_of(header.position());
+    let header_line = lines.of(header.position());
     let columns = Columns::read(&header, header_line)?;
 
     let mut rows = Vec::new();
@@ -216,14 +217,14 @@ pub fn read_csv(
         let record = match record {
             Ok(record) => record,
             Err(e) => {
-                errors.push(csv_error(&e));
+                errors.push(csv_error(&e, &mut lines));
                 continue;
             }
         };
+        let line = lines.of(record.position());
         if record.iter().all(|field| field.trim().is_empty()) {
             continue; // a blank row, as spreadsheets leave between blocks
         }
-        let line = line_of(record.position());
         match columns.entry(&record, line, delimiter, rules, today) {
             Ok(entry) => rows.push(CsvEntry { line, entry }),
             Err(mut problems) => errors.append(&mut problems),
@@ -247,10 +248,8 @@ fn decode(bytes: &[u8]) -> Result<&str, RowError> {
     }
     let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
     std::str::from_utf8(bytes).map_err(|e| {
-        let before = &bytes[..e.valid_up_to()];
-        let line = before.iter().filter(|&&b| b == b'\n').count() + 1;
         file_error(
-            u32::try_from(line).unwrap_or(u32::MAX),
+            line_breaks(&bytes[..e.valid_up_to()]).saturating_add(1),
             "This line is not UTF-8 text; save the file as CSV in UTF-8 (in Excel: \"CSV \
              UTF-8\"; in LibreOffice: character set \"Unicode (UTF-8)\").",
         )
@@ -276,10 +275,53 @@ fn detect_delimiter(text: &str) -> u8 {
     }
 }
 
-fn line_of(position: Option<&csv::Position>) -> u32 {
-    position
-        .map(|p| u32::try_from(p.line()).unwrap_or(u32::MAX))
-        .unwrap_or(0)
+/// The physical line each record starts on, counted as editors count them (LF, CRLF or a lone
+/// CR ends a line). The csv reader's own line numbers point before the blank lines and line
+/// ends it skips, so they are off after a blank line or with CRLF.
+struct Lines<'t> {
+    text: &'t [u8],
+    /// Bytes counted so far, and the line at that offset.
+    offset: usize,
+    line: u32,
+}
+
+impl<'t> Lines<'t> {
+    fn new(text: &'t str) -> Self {
+        Lines {
+            text: text.as_bytes(),
+            offset: 0,
+            line: 1,
+        }
+    }
+
+    /// The line where the record read from `position` starts. Positions must come in order.
+    fn of(&mut self, position: Option<&csv::Position>) -> u32 {
+        let from = position
+            .and_then(|p| usize::try_from(p.byte()).ok())
+            .unwrap_or(self.offset)
+            .clamp(self.offset, self.text.len());
+        let start = from
+            + self.text[from..]
+                .iter()
+                .take_while(|&&b| b == b'\r' || b == b'\n')
+                .count();
+        self.line = self
+            .line
+            .saturating_add(line_breaks(&self.text[self.offset..start]));
+        self.offset = start;
+        self.line
+    }
+}
+
+fn line_breaks(bytes: &[u8]) -> u32 {
+    let mut count = 0u32;
+    for (i, &b) in bytes.iter().enumerate() {
+        let crlf = b == b'\r' && bytes.get(i + 1) == Some(&b'\n');
+        if b == b'\n' || (b == b'\r' && !crlf) {
+            count = count.saturating_add(1);
+        }
+    }
+    count
 }
 
 fn file_error(line: u32, message: impl Into<String>) -> RowError {
@@ -290,10 +332,9 @@ fn file_error(line: u32, message: impl Into<String>) -> RowError {
     }
 }
 
-fn csv_error(error: &csv::Error) -> RowError {
-    let line = line_of(error.position());
+fn csv_error(error: &csv::Error, lines: &mut Lines<'_>) -> RowError {
     RowError {
-        line,
+        line: lines.of(error.position()),
         column: "row".to_owned(),
         message: format!("This row cannot be read as CSV ({error})."),
     }
@@ -446,7 +487,11 @@ impl Columns {
         });
         let draft = EntryDraft {
             date: self.field(record, DATE).to_owned(),
-            activity: self.field(record, ACTIVITY).to_owned(),
+            activity: self
+                .field(record, ACTIVITY)
+                .trim()
+                .to_lowercase()
+                .replace([' ', '-'], "_"),
             format,
             hours: self.field(record, HOURS).to_owned(),
             days,
@@ -708,6 +753,21 @@ mod tests {
             HEADER.trim_end()
         );
         assert_eq!(read(&filled).unwrap_err()[0].column, "row");
+    }
+
+    #[test]
+    fn lines_are_counted_as_editors_count_them() {
+        let row = "2025-03-14,small_group,virtual,1.5,,Ana,CST,yes,yes,";
+        for end in ["\n", "\r\n", "\r"] {
+            let text = format!(
+                "{h}{end}{row}{end}{end}{row}\"two{end}lines\"{end}{end}{end}{row}x{end}",
+                h = HEADER.trim_end()
+            );
+            let lines: Vec<u32> = read(&text).unwrap().iter().map(|r| r.line).collect();
+            assert_eq!(lines, [2, 4, 8], "{end:?}");
+        }
+        let after_blank = format!("\n\n{HEADER}2025-03-14,nope,virtual,1.5,,,,,,\n");
+        assert_eq!(read(&after_blank).unwrap_err()[0].line, 4);
     }
 
     #[test]
