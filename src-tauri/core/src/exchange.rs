@@ -102,14 +102,28 @@ pub struct CsvEntry {
 
 /// Reads a CSV file of entries and imports it into the store, all or nothing.
 pub fn import_csv_file(store: &mut Store, path: &Path, today: NaiveDate) -> Result<ImportSummary> {
-    let bytes = std::fs::read(path).map_err(|e| {
+    let unreadable = |e: std::io::Error| {
         Error::Refused(format!(
             "Stillpoint could not read {}: {e}.",
             path.display()
         ))
-    })?;
+    };
+    let size = std::fs::metadata(path).map_err(unreadable)?.len();
+    if size > MAX_FILE_BYTES {
+        return Err(Error::Refused(format!(
+            "{} is {} MB, too large for a file of mentorship hours (at most {} MB); is it the \
+             right file?",
+            path.display(),
+            size / 1_000_000,
+            MAX_FILE_BYTES / 1_000_000
+        )));
+    }
+    let bytes = std::fs::read(path).map_err(unreadable)?;
     import_csv(store, &bytes, today)
 }
+
+/// The largest file `import_csv_file` reads: a million rows is about 80 MB.
+const MAX_FILE_BYTES: u64 = 256_000_000;
 
 /// Imports the entries of a CSV file, given as its bytes, in one transaction: every row or none.
 ///
@@ -126,21 +140,22 @@ pub fn import_csv(store: &mut Store, bytes: &[u8], today: NaiveDate) -> Result<I
             })
         }
     };
-    let entries: Vec<ValidEntry> = rows.iter().map(|r| r.entry.clone()).collect();
+    let (lines, entries): (Vec<u32>, Vec<ValidEntry>) =
+        rows.into_iter().map(|row| (row.line, row.entry)).unzip();
     let added = store.import_entries(&entries)?;
 
     let mut summary = ImportSummary::default();
-    let mut first_line: HashMap<Key<'_>, u32> = HashMap::with_capacity(rows.len());
-    for (row, added) in rows.iter().zip(added) {
-        let earlier = *first_line.entry(key(&row.entry)).or_insert(row.line);
+    let mut first_line: HashMap<Key<'_>, u32> = HashMap::with_capacity(entries.len());
+    for ((&line, entry), added) in lines.iter().zip(&entries).zip(added) {
+        let earlier = *first_line.entry(key(entry)).or_insert(line);
         if !added {
-            summary.skipped_duplicates.push(row.line);
+            summary.skipped_duplicates.push(line);
             continue;
         }
         summary.imported += 1;
-        if earlier != row.line {
+        if earlier != line {
             summary.repeated_in_file.push(RepeatedRow {
-                line: row.line,
+                line,
                 same_as: earlier,
             });
         }
@@ -259,12 +274,12 @@ fn decode(bytes: &[u8]) -> Result<&str, RowError> {
 /// Comma or semicolon: whichever the header line has more of, outside quotes.
 fn detect_delimiter(text: &str) -> u8 {
     let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
-    for c in text.chars() {
+    for c in text.trim_start_matches(['\r', '\n']).chars() {
         match c {
             '"' => quoted = !quoted,
             ',' if !quoted => commas += 1,
             ';' if !quoted => semicolons += 1,
-            '\n' if !quoted => break,
+            '\n' | '\r' if !quoted => break,
             _ => {}
         }
     }
@@ -685,6 +700,7 @@ mod tests {
         assert_eq!(detect_delimiter(HEADER), b',');
         assert_eq!(detect_delimiter(&HEADER.replace(',', ";")), b';');
         assert_eq!(detect_delimiter("\"a,b,c\";d;e\nx,y,z,w,v,u"), b';');
+        assert_eq!(detect_delimiter("\r\n\na;b\r1,5;2"), b';');
     }
 
     #[test]
@@ -753,6 +769,32 @@ mod tests {
             HEADER.trim_end()
         );
         assert_eq!(read(&filled).unwrap_err()[0].column, "row");
+    }
+
+    #[test]
+    fn the_summary_reaches_the_ui_in_this_shape() {
+        let summary = ImportSummary {
+            imported: 2,
+            skipped_duplicates: vec![4],
+            repeated_in_file: vec![RepeatedRow {
+                line: 5,
+                same_as: 3,
+            }],
+            errors: vec![RowError {
+                line: 6,
+                column: "hours".into(),
+                message: "Enter the hours, like 1.5 or 1:30.".into(),
+            }],
+        };
+        assert_eq!(
+            serde_json::to_value(&summary).unwrap(),
+            serde_json::json!({
+                "imported": 2,
+                "skipped_duplicates": [4],
+                "repeated_in_file": [{"line": 5, "same_as": 3}],
+                "errors": [{"line": 6, "column": "hours", "message": "Enter the hours, like 1.5 or 1:30."}],
+            })
+        );
     }
 
     #[test]
