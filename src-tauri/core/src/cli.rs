@@ -5,13 +5,15 @@
 //! stdout, errors go to stderr, exit code 0 on success, 1 when the engine refuses, 2 for usage.
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use clap::{Args, Parser, Subcommand};
 
 use crate::error::{Error, Result};
+use crate::exchange::{self, ImportSummary};
 use crate::model::Profile;
 use crate::paths::database_path;
+use crate::rules::{default_rule_set, format_minutes, CreditStatus};
 use crate::store::Store;
 
 /// Stillpoint: mentorship hours, case notes and certification portfolio for CranioSacral
@@ -35,6 +37,26 @@ pub enum Command {
     Profile(ProfileCommand),
     /// Fill an empty database with demo data (fictional people). Refuses a non-empty database.
     Demo,
+    /// Import mentorship entries from a CSV file: every row or none. Rows already in the
+    /// database are skipped, so importing a file twice adds nothing.
+    Import {
+        /// The CSV file: a header naming the columns date, activity, format, hours, days,
+        /// provider, provider_credential, certified_mentor, endorsed, notes (any order).
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
+    /// Show the credits the uncredited hours earn and what the next credit still needs.
+    Credits {
+        /// Print one JSON object: {"credits_available", "counted_minutes", "next_credit"}.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Export every mentorship entry to a CSV file (the format `import` reads).
+    ExportCsv {
+        /// The CSV file to write; an existing file is replaced.
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
 }
 
 /// `stillpoint profile …`
@@ -76,9 +98,9 @@ pub struct ProfileFields {
 /// Runs one subcommand against the database; returns the process exit code.
 pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let path = database_path(db);
-    let result = Store::open(&path).and_then(|mut store| execute(&mut store, command, out));
+    let result = Store::open(&path).and_then(|mut store| execute(&mut store, command, out, err));
     match result {
-        Ok(()) => 0,
+        Ok(code) => code,
         Err(error) => {
             let _ = match &error {
                 Error::Invalid { field, message } => {
@@ -91,7 +113,14 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write, err: &mut
     }
 }
 
-fn execute(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<()> {
+/// Does the job; returns the exit code for outcomes that are not engine errors (an import
+/// refused row by row).
+fn execute(
+    store: &mut Store,
+    command: Command,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
     match command {
         Command::Profile(ProfileCommand::Show { json }) => {
             let profile = store.profile()?;
@@ -134,7 +163,110 @@ fn execute(store: &mut Store, command: Command, out: &mut dyn Write) -> Result<(
             crate::demo::load(store, crate::today())?;
             writeln!(out, "Demo data loaded.")?;
         }
+        Command::Import { file } => {
+            let summary = exchange::import_csv_file(store, &file, crate::today())?;
+            if !summary.is_ok() {
+                for e in &summary.errors {
+                    writeln!(err, "line {}: {}: {}", e.line, e.column, e.message)?;
+                }
+                return Ok(1);
+            }
+            write_import_summary(out, &file, &summary)?;
+        }
+        Command::Credits { json } => {
+            let status = store.credit_status()?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&status).map_err(std::io::Error::other)?
+                )?;
+            } else {
+                write_credits(out, &status)?;
+            }
+        }
+        Command::ExportCsv { file } => {
+            let count = exchange::export_csv_file(store, &file)?;
+            writeln!(
+                out,
+                "Exported {} to {}.",
+                plural(count, "entry", "entries"),
+                file.display()
+            )?;
+        }
     }
+    Ok(0)
+}
+
+fn write_import_summary(
+    out: &mut dyn Write,
+    file: &Path,
+    s: &ImportSummary,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "Imported {} from {}.",
+        plural(s.imported as usize, "entry", "entries"),
+        file.display()
+    )?;
+    if !s.skipped_duplicates.is_empty() {
+        writeln!(
+            out,
+            "Skipped {} already in the database: {}.",
+            plural(s.skipped_duplicates.len(), "row", "rows"),
+            lines(&s.skipped_duplicates)
+        )?;
+    }
+    for r in &s.repeated_in_file {
+        writeln!(
+            out,
+            "Line {} is identical to line {}; both were imported (delete one if it was typed twice).",
+            r.line, r.same_as
+        )?;
+    }
+    Ok(())
+}
+
+/// "line 4", "lines 2-9, 12": consecutive line numbers as ranges.
+fn lines(numbers: &[u32]) -> String {
+    let mut ranges: Vec<(u32, u32)> = Vec::new();
+    for &n in numbers {
+        match ranges.last_mut() {
+            Some((_, end)) if n == end.saturating_add(1) => *end = n,
+            _ => ranges.push((n, n)),
+        }
+    }
+    let list: Vec<String> = ranges
+        .iter()
+        .map(|&(a, b)| {
+            if a == b {
+                a.to_string()
+            } else {
+                format!("{a}-{b}")
+            }
+        })
+        .collect();
+    let word = if numbers.len() == 1 { "line" } else { "lines" };
+    format!("{word} {}", list.join(", "))
+}
+
+fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+fn write_credits(out: &mut dyn Write, status: &CreditStatus) -> Result<()> {
+    let rules = default_rule_set()?;
+    writeln!(out, "Credits available: {}", status.credits_available)?;
+    let c = &status.counted;
+    writeln!(
+        out,
+        "Counted, not yet claimed: A {}, B {}, C {} (total {})",
+        format_minutes(c.a),
+        format_minutes(c.b),
+        format_minutes(c.c),
+        format_minutes(c.total())
+    )?;
+    writeln!(out, "{}", status.next_credit_sentence(rules))?;
     Ok(())
 }
 

@@ -9,6 +9,7 @@
 //! - `store`: the SQLite database: opening, migrations, one data-access module per aggregate.
 //! - `dashboard`: where the therapist stands, for the dashboard view.
 //! - `demo`: realistic demo data for a first look at the app.
+//! - `exchange`: CSV import and export of mentorship entries, all or nothing.
 //! - `cli`: the headless command line of the `stillpoint` binary.
 #![deny(missing_docs)]
 
@@ -16,6 +17,7 @@ pub mod cli;
 pub mod dashboard;
 pub mod demo;
 pub mod error;
+pub mod exchange;
 pub mod model;
 pub mod paths;
 pub mod rules;

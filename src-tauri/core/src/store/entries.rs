@@ -1,5 +1,7 @@
 //! The `entries` table: mentorship hours as logged, with what the rules count of them.
 
+use std::collections::HashMap;
+
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
@@ -231,6 +233,79 @@ fn query(conn: &Connection, rules: &RuleSet, q: &EntryQuery) -> Result<EntryPage
     Ok(EntryPage { total, rows })
 }
 
+fn all(conn: &Connection, rules: &RuleSet) -> Result<Vec<Entry>> {
+    let mut stmt = conn.prepare(&format!("SELECT {COLUMNS} FROM entries ORDER BY date, id"))?;
+    let rows = stmt
+        .query_map([], |r| from_row(rules, r))?
+        .collect::<rusqlite::Result<_>>()?;
+    Ok(rows)
+}
+
+/// The ten fields a CSV row holds, as stored: two entries with equal records are the same
+/// entry logged twice.
+#[derive(Debug, PartialEq, Eq, Hash)]
+struct Record {
+    date: String,
+    activity: String,
+    format: &'static str,
+    minutes: Option<i64>,
+    days: Option<i64>,
+    provider: String,
+    provider_credentials: String,
+    certified_mentor: bool,
+    endorsed: bool,
+    notes: String,
+}
+
+impl Record {
+    fn of(e: &ValidEntry) -> Record {
+        Record {
+            date: e.date.format("%Y-%m-%d").to_string(),
+            activity: e.activity.clone(),
+            format: format_key(e.format),
+            minutes: e.minutes,
+            days: e.days.map(i64::from),
+            provider: e.provider.clone(),
+            provider_credentials: e.provider_credentials.clone(),
+            certified_mentor: e.certified_mentor,
+            endorsed: e.endorsed,
+            notes: e.notes.clone(),
+        }
+    }
+}
+
+/// How many stored entries have each record, read in one pass.
+fn stored_records(conn: &Connection) -> Result<HashMap<Record, usize>> {
+    let mut stmt = conn.prepare(
+        "SELECT date, activity, format, minutes, days, provider, provider_credentials,
+                certified_mentor, endorsed, notes
+         FROM entries",
+    )?;
+    let mut rows = stmt.query([])?;
+    let mut records = HashMap::new();
+    while let Some(row) = rows.next()? {
+        let format: String = row.get(2)?;
+        let record = Record {
+            date: row.get(0)?,
+            activity: row.get(1)?,
+            format: format_key(if format == "virtual" {
+                Format::Virtual
+            } else {
+                Format::InPerson
+            }),
+            minutes: row.get(3)?,
+            days: row.get(4)?,
+            provider: row.get(5)?,
+            provider_credentials: row.get(6)?,
+            certified_mentor: row.get(7)?,
+            endorsed: row.get(8)?,
+            notes: row.get(9)?,
+        };
+        *records.entry(record).or_insert(0) += 1;
+    }
+    Ok(records)
+}
+
 impl super::Store {
     /// Validates and logs a new entry; returns it as stored, counted by the rules.
     pub fn add_entry(&mut self, draft: &EntryDraft, today: chrono::NaiveDate) -> Result<Entry> {
@@ -271,6 +346,31 @@ impl super::Store {
     /// The entries matching a query, one page of them.
     pub fn entries(&self, q: &EntryQuery) -> Result<EntryPage> {
         query(&self.conn, crate::rules::default_rule_set()?, q)
+    }
+
+    /// Every entry, oldest first (by date, then as logged): what a CSV export writes.
+    pub fn all_entries(&self) -> Result<Vec<Entry>> {
+        all(&self.conn, crate::rules::default_rule_set()?)
+    }
+
+    /// Adds checked entries in one transaction, leaving out each one identical to a stored entry
+    /// (the same ten fields a CSV row holds; the directory link is not one of them). Each stored
+    /// entry stands for one new entry, so two identical rows over one stored entry add one.
+    /// Returns, for each entry in order, whether it was added.
+    pub fn import_entries(&mut self, entries: &[ValidEntry]) -> Result<Vec<bool>> {
+        self.with_tx(|tx| {
+            let mut stored = stored_records(tx)?;
+            entries
+                .iter()
+                .map(|e| match stored.get_mut(&Record::of(e)) {
+                    Some(left) if *left > 0 => {
+                        *left -= 1;
+                        Ok(false)
+                    }
+                    _ => insert(tx, e).map(|_| true),
+                })
+                .collect()
+        })
     }
 
     /// Credits available and what the next one needs, over counted minutes not yet claimed.

@@ -1,4 +1,5 @@
-//! The command line's contract: what `profile` and `demo` print and their exit codes.
+//! The command line's contract: what `profile`, `demo`, `import`, `export-csv` and `credits`
+//! print, and their exit codes.
 
 use std::path::{Path, PathBuf};
 
@@ -113,4 +114,196 @@ fn demo_refuses_a_database_with_a_profile() {
     );
     assert_eq!(stillpoint(&db, &["demo"]).code, 1);
     assert_eq!(profile_json(&db)["name"], "Ana");
+}
+
+// ---- import, export-csv, credits ----
+
+fn fixture(name: &str) -> String {
+    crate::exchange::fixture(name).to_str().unwrap().to_owned()
+}
+
+const EMPTY_CREDITS: &str = r#"{"credits_available":0,"counted_minutes":{"A":0,"B":0,"C":0},"next_credit":{"A":360,"B":360,"C":360,"any":360}}"#;
+
+fn credits_json(db: &Path) -> String {
+    let credits = stillpoint(db, &["credits", "--json"]);
+    assert_eq!((credits.code, credits.err.as_str()), (0, ""));
+    credits.out
+}
+
+#[test]
+fn credits_json_is_exactly_one_object_with_the_contract_keys() {
+    let (_dir, db) = temp_db();
+    assert_eq!(credits_json(&db), format!("{EMPTY_CREDITS}\n"));
+    let imported = stillpoint(&db, &["import", &fixture("libreoffice-de.csv")]);
+    assert_eq!(imported.code, 0, "{}", imported.err);
+    let value: Value = serde_json::from_str(&credits_json(&db)).unwrap();
+    assert_eq!(
+        value,
+        json!({"credits_available": 0,
+               "counted_minutes": {"A": 90, "B": 825, "C": 105},
+               "next_credit": {"A": 270, "B": 0, "C": 255, "any": 0}})
+    );
+}
+
+#[test]
+fn credits_without_json_says_what_is_missing() {
+    let (_dir, db) = temp_db();
+    let credits = stillpoint(&db, &["credits"]);
+    assert_eq!(credits.code, 0);
+    assert!(
+        credits.out.starts_with("Credits available: 0\n"),
+        "{}",
+        credits.out
+    );
+    assert!(
+        credits
+            .out
+            .contains("For your next credit: 6 h of category A"),
+        "{}",
+        credits.out
+    );
+}
+
+#[test]
+fn import_prints_a_summary_and_a_second_import_skips_everything() {
+    let (_dir, db) = temp_db();
+    let file = fixture("libreoffice-de-windows.csv");
+    let first = stillpoint(&db, &["import", &file]);
+    assert_eq!((first.code, first.err.as_str()), (0, ""));
+    assert_eq!(first.out, format!("Imported 8 entries from {file}.\n"));
+    let second = stillpoint(&db, &["import", &file]);
+    assert_eq!((second.code, second.err.as_str()), (0, ""));
+    assert_eq!(
+        second.out,
+        format!(
+            "Imported 0 entries from {file}.\n\
+             Skipped 8 rows already in the database: lines 2-3, 5-10.\n"
+        )
+    );
+}
+
+#[test]
+fn import_lists_rows_repeated_in_the_file() {
+    let (dir, db) = temp_db();
+    let file = dir.path().join("twice.csv");
+    std::fs::write(
+        &file,
+        "date,activity,format,hours\n2025-03-14,one_to_one,virtual,1\n2025-03-14,one_to_one,virtual,1\n",
+    )
+    .unwrap();
+    let out = stillpoint(&db, &["import", file.to_str().unwrap()]);
+    assert_eq!(out.code, 0, "{}", out.err);
+    assert!(
+        out.out
+            .contains("Line 3 is identical to line 2; both were imported"),
+        "{}",
+        out.out
+    );
+}
+
+#[test]
+fn a_refused_import_exits_1_with_one_line_per_problem_and_changes_nothing() {
+    let (_dir, db) = temp_db();
+    let bad = stillpoint(&db, &["import", &fixture("bad-rows.csv")]);
+    assert_eq!(bad.code, 1);
+    assert_eq!(bad.out, "");
+    let lines: Vec<&str> = bad.err.lines().collect();
+    assert_eq!(lines.len(), 5, "{}", bad.err);
+    assert_eq!(
+        lines[0],
+        "line 5: date: The date is in the future; log hours once they have happened."
+    );
+    assert!(lines[1].starts_with("line 6: hours: "), "{}", lines[1]);
+    assert_eq!(
+        lines[2],
+        "line 8: activity: Choose an activity; \"dancing\" is not one."
+    );
+    assert_eq!(
+        lines[3],
+        "line 9: days: Enter the number of days, from 1 to 31."
+    );
+    assert!(lines[4].starts_with("line 9: endorsed: "), "{}", lines[4]);
+    assert_eq!(credits_json(&db), format!("{EMPTY_CREDITS}\n"));
+}
+
+#[test]
+fn a_file_with_unknown_or_missing_columns_is_refused_at_line_1() {
+    let (dir, db) = temp_db();
+    let file = dir.path().join("columns.csv");
+    std::fs::write(
+        &file,
+        "date;activity;hours;mentor\n2025-03-14;one_to_one;1;Ana\n",
+    )
+    .unwrap();
+    let out = stillpoint(&db, &["import", file.to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    let lines: Vec<&str> = out.err.lines().collect();
+    assert!(lines[0].starts_with("line 1: mentor: "), "{}", out.err);
+    assert!(lines[1].starts_with("line 1: format: "), "{}", out.err);
+    assert_eq!(lines.len(), 2);
+}
+
+#[test]
+fn a_missing_file_is_an_error_not_a_crash() {
+    let (dir, db) = temp_db();
+    let missing = dir.path().join("nope.csv");
+    let out = stillpoint(&db, &["import", missing.to_str().unwrap()]);
+    assert_eq!(out.code, 1);
+    assert!(
+        out.err.starts_with("error: Stillpoint could not read"),
+        "{}",
+        out.err
+    );
+}
+
+#[test]
+fn export_csv_then_import_into_an_empty_database_gives_the_same_credits() {
+    let (dir, db) = temp_db();
+    assert_eq!(stillpoint(&db, &["demo"]).code, 0);
+    let exported = dir.path().join("export.csv");
+    let export = stillpoint(&db, &["export-csv", exported.to_str().unwrap()]);
+    assert_eq!((export.code, export.err.as_str()), (0, ""));
+    assert!(
+        export.out.starts_with("Exported 23 entries to "),
+        "{}",
+        export.out
+    );
+
+    let other = dir.path().join("other.db");
+    let import = stillpoint(&other, &["import", exported.to_str().unwrap()]);
+    assert_eq!(import.code, 0, "{}", import.err);
+    assert!(
+        import.out.starts_with("Imported 23 entries"),
+        "{}",
+        import.out
+    );
+    assert_eq!(credits_json(&other), credits_json(&db));
+
+    let again = stillpoint(&db, &["import", exported.to_str().unwrap()]);
+    assert!(
+        again.out.starts_with("Imported 0 entries") && again.out.contains("Skipped 23 rows"),
+        "{}",
+        again.out
+    );
+    let reexported = dir.path().join("again.csv");
+    assert_eq!(
+        stillpoint(&other, &["export-csv", reexported.to_str().unwrap()]).code,
+        0
+    );
+    assert_eq!(
+        std::fs::read(&reexported).unwrap(),
+        std::fs::read(&exported).unwrap()
+    );
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    for args in [
+        &["stillpoint", "import"][..],
+        &["stillpoint", "credits", "--yaml"],
+        &["stillpoint", "export-csv"],
+    ] {
+        let error = Cli::try_parse_from(args).unwrap_err();
+        assert_eq!(error.exit_code(), 2, "{args:?}");
+    }
 }

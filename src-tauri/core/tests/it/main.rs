@@ -2,4 +2,5 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 mod cli;
+mod exchange;
 mod migrations;

@@ -1,0 +1,335 @@
+//! CSV import and export against files as spreadsheets really write them (`tests/fixtures/`).
+
+use std::path::PathBuf;
+use std::time::Instant;
+
+use chrono::NaiveDate;
+use stillpoint_core::exchange::{
+    export_csv, import_csv, import_csv_file, ImportSummary, RepeatedRow, RowError,
+};
+use stillpoint_core::model::{Entry, EntryDraft, EntryQuery};
+use stillpoint_core::rules::Format;
+use stillpoint_core::Store;
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
+}
+
+pub(crate) fn fixture(name: &str) -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+        .join("tests/fixtures")
+        .join(name)
+}
+
+fn import_fixture(store: &mut Store, name: &str) -> ImportSummary {
+    import_csv_file(store, &fixture(name), today()).unwrap()
+}
+
+fn count(store: &Store) -> i64 {
+    store
+        .entries(&EntryQuery {
+            limit: 1,
+            ..Default::default()
+        })
+        .unwrap()
+        .total
+}
+
+/// What an entry is, without the id the database gave it.
+fn contents(store: &Store) -> Vec<(EntryDraft, Option<i64>, i64, Vec<String>)> {
+    store
+        .all_entries()
+        .unwrap()
+        .into_iter()
+        .map(|e: Entry| (e.draft, e.logged_minutes, e.counted_minutes, e.reasons))
+        .collect()
+}
+
+#[test]
+fn a_libreoffice_file_imports_every_row_as_typed() {
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import_fixture(&mut store, "libreoffice-en.csv");
+    assert_eq!(
+        summary,
+        ImportSummary {
+            imported: 8,
+            ..Default::default()
+        }
+    );
+    let entries = store.all_entries().unwrap();
+    let find = |provider: &str| {
+        entries
+            .iter()
+            .find(|e| e.draft.provider == provider)
+            .unwrap_or_else(|| panic!("{provider} not imported"))
+    };
+    let eleni = find("Ελένη Παπαδοπούλου");
+    assert_eq!(
+        eleni.draft.notes,
+        "Case round \"diaphragms\"\nsecond line; with a semicolon"
+    );
+    assert!(
+        eleni.draft.certified_mentor && eleni.draft.endorsed,
+        "empty is yes"
+    );
+    assert_eq!(find("Олена Коваленко").logged_minutes, Some(15), "0.25 h");
+    assert_eq!(find("אורית לוי").logged_minutes, Some(90), "01:30");
+    let precepting = find("山田 花子");
+    assert_eq!(
+        (
+            precepting.logged_minutes,
+            precepting.draft.days,
+            precepting.counted_minutes
+        ),
+        (None, Some(3), 270)
+    );
+    assert_eq!(find("Karin Holm").counted_minutes, 360, "capped class");
+    let study = find("Tomás Oyarzún");
+    assert_eq!((study.draft.endorsed, study.counted_minutes), (false, 0));
+    let obrien = find("O'Brien, Siobhán");
+    assert_eq!(obrien.draft.format, Format::Virtual);
+    assert_eq!(obrien.draft.notes, "Name with a comma, an apostrophe");
+}
+
+#[test]
+fn german_and_windows_variants_give_the_same_entries() {
+    let mut reference = Store::open_in_memory().unwrap();
+    import_fixture(&mut reference, "libreoffice-en.csv");
+    for name in ["libreoffice-de.csv", "libreoffice-de-windows.csv"] {
+        let mut store = Store::open_in_memory().unwrap();
+        let summary = import_fixture(&mut store, name);
+        assert_eq!(summary.imported, 8, "{name}: {:?}", summary.errors);
+        assert_eq!(contents(&store), contents(&reference), "{name}");
+    }
+}
+
+#[test]
+fn upper_case_headers_few_columns_quotes_and_newlines() {
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import_fixture(&mut store, "upper-case-crlf.csv");
+    assert_eq!(summary.imported, 4, "{:?}", summary.errors);
+    let entries = store.all_entries().unwrap();
+    let drafts: Vec<&EntryDraft> = entries.iter().map(|e| &e.draft).collect();
+    assert_eq!(drafts[0].provider, "Núñez, Ana");
+    assert_eq!(
+        drafts[0].notes,
+        "Discussed \"still point\" induction, then V-spread"
+    );
+    assert_eq!(
+        entries[1].logged_minutes,
+        Some(150),
+        "\"2,5\" in a comma file"
+    );
+    assert_eq!(
+        drafts[1].notes,
+        "Line one\nline two, with a comma\nline three; with a semicolon"
+    );
+    assert_eq!(drafts[2].format, Format::InPerson);
+    assert_eq!(entries[2].logged_minutes, Some(60), "1 h");
+    assert_eq!(drafts[2].provider_credentials, "", "no such column: empty");
+    assert_eq!(drafts[3].provider, "\"Quoted\" Name");
+    assert!(drafts.iter().all(|d| d.certified_mentor && d.endorsed));
+    let again = import_fixture(&mut store, "upper-case-crlf.csv");
+    assert_eq!(
+        again.skipped_duplicates,
+        [2, 4, 7, 8],
+        "after a blank line 3"
+    );
+}
+
+#[test]
+fn bad_rows_import_nothing_and_each_is_reported_at_its_line() {
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import_fixture(&mut store, "bad-rows.csv");
+    let got: Vec<(u32, &str)> = summary
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (5, "date"),
+            (6, "hours"),
+            (8, "activity"),
+            (9, "days"),
+            (9, "endorsed"),
+        ],
+        "{:#?}",
+        summary.errors
+    );
+    assert_eq!(
+        summary.errors[0].message,
+        "The date is in the future; log hours once they have happened."
+    );
+    assert!(summary.errors[1]
+        .message
+        .contains("whole number of minutes"));
+    assert_eq!((summary.imported, summary.skipped_duplicates.len()), (0, 0));
+    assert_eq!(count(&store), 0, "the good rows are not imported either");
+}
+
+#[test]
+fn one_bad_row_among_good_ones_keeps_the_database_as_it_was() {
+    let mut store = Store::open_in_memory().unwrap();
+    import_fixture(&mut store, "libreoffice-en.csv");
+    let before = contents(&store);
+    let mut text = std::fs::read_to_string(fixture("libreoffice-de.csv")).unwrap();
+    text = text.replace("2025-02-03;one_to_one;0,25", "2025-02-03;one_to_one;0,3333");
+    let summary = import_csv(&mut store, text.as_bytes(), today()).unwrap();
+    assert_eq!(
+        summary.errors,
+        [RowError {
+            line: 5,
+            column: "hours".into(),
+            message: "0,3333 h is not a whole number of minutes; round it, e.g. 1.25 or 1:15."
+                .into(),
+        }]
+    );
+    assert_eq!(contents(&store), before);
+}
+
+#[test]
+fn a_second_import_skips_every_row_and_names_their_lines() {
+    let mut store = Store::open_in_memory().unwrap();
+    import_fixture(&mut store, "libreoffice-de.csv");
+    let before = contents(&store);
+    let again = import_fixture(&mut store, "libreoffice-de-windows.csv");
+    assert_eq!(again.imported, 0);
+    // Row 2 spans lines 3 and 4 (a note with a line break).
+    assert_eq!(again.skipped_duplicates, [2, 3, 5, 6, 7, 8, 9, 10]);
+    assert_eq!(contents(&store), before);
+}
+
+#[test]
+fn rows_repeated_in_a_file_are_all_kept_and_listed() {
+    let header = "date,activity,format,hours\n";
+    let row = "2025-03-14,one_to_one,virtual,1\n";
+    let text = format!("{header}{row}2025-03-15,one_to_one,virtual,1\n{row}");
+    let mut store = Store::open_in_memory().unwrap();
+    let first = import_csv(&mut store, text.as_bytes(), today()).unwrap();
+    assert_eq!(first.imported, 3);
+    assert_eq!(
+        first.repeated_in_file,
+        [RepeatedRow {
+            line: 4,
+            same_as: 2
+        }]
+    );
+    let second = import_csv(&mut store, text.as_bytes(), today()).unwrap();
+    assert_eq!(
+        (second.imported, second.skipped_duplicates),
+        (0, vec![2, 3, 4])
+    );
+
+    // One stored entry stands for one row: the other identical row is new.
+    let mut one = Store::open_in_memory().unwrap();
+    import_csv(&mut one, format!("{header}{row}").as_bytes(), today()).unwrap();
+    let both = import_csv(&mut one, format!("{header}{row}{row}").as_bytes(), today()).unwrap();
+    assert_eq!((both.imported, both.skipped_duplicates), (1, vec![2]));
+    assert_eq!(count(&one), 2);
+}
+
+#[test]
+fn hours_written_differently_are_the_same_entry() {
+    let mut store = Store::open_in_memory().unwrap();
+    let header = "date;activity;format;hours;provider\n";
+    import_csv(
+        &mut store,
+        format!("{header}2025-03-14;one_to_one;virtual;1:30; Ana \n").as_bytes(),
+        today(),
+    )
+    .unwrap();
+    let again = import_csv(
+        &mut store,
+        format!("{header}2025-03-14;ONE_TO_ONE;Virtual;1,5;Ana\n").as_bytes(),
+        today(),
+    )
+    .unwrap();
+    assert_eq!(again.skipped_duplicates, [2], "{:?}", again.errors);
+}
+
+#[test]
+fn an_export_imports_into_an_empty_database_as_the_same_entries() {
+    let mut store = Store::open_in_memory().unwrap();
+    import_fixture(&mut store, "libreoffice-en.csv");
+    import_fixture(&mut store, "upper-case-crlf.csv");
+    let (text, written) = export_csv(&store).unwrap();
+    assert_eq!(written, 12);
+
+    let mut fresh = Store::open_in_memory().unwrap();
+    let summary = import_csv(&mut fresh, text.as_bytes(), today()).unwrap();
+    assert_eq!(summary.imported, 12, "{:?}", summary.errors);
+    assert_eq!(contents(&fresh), contents(&store));
+    assert_eq!(export_csv(&fresh).unwrap().0, text, "export is stable");
+
+    let into_itself = import_csv(&mut store, text.as_bytes(), today()).unwrap();
+    assert_eq!(
+        (into_itself.imported, into_itself.skipped_duplicates.len()),
+        (0, 12)
+    );
+}
+
+#[test]
+fn the_export_is_what_libreoffice_saves_back_unchanged() {
+    // libreoffice-resaved-export.csv is this export, opened in LibreOffice Calc and saved as
+    // CSV again (see make-libreoffice-fixtures.sh).
+    let mut store = Store::open_in_memory().unwrap();
+    import_fixture(&mut store, "libreoffice-en.csv");
+    let (text, _) = export_csv(&store).unwrap();
+    let resaved = std::fs::read_to_string(fixture("libreoffice-resaved-export.csv")).unwrap();
+    assert_eq!(text, resaved);
+    assert!(text.starts_with(
+        "date,activity,format,hours,days,provider,provider_credential,certified_mentor,endorsed,notes\n"
+    ));
+    assert!(text.contains(
+        "\n2025-02-20,precepting_advanced,in_person,,3,山田 花子,CST-D,yes,yes,\"Advanced 1, Palm Beach\"\n"
+    ));
+    assert!(text.contains(",virtual,0.25,,"));
+}
+
+/// 100,000 generated rows in one import. Meant for a release build:
+/// `cargo test -p stillpoint-core --release --test it -- --ignored --nocapture import_of_100k`.
+#[test]
+#[ignore = "a timing; run in release"]
+fn import_of_100k_rows_is_fast() {
+    let activities = [
+        ("receiving_treatment", "in_person"),
+        ("small_group", "virtual"),
+        ("one_to_one", "virtual"),
+        ("csir_call", "virtual"),
+    ];
+    let mut text = String::from("date;activity;format;hours;days;provider;provider_credential;certified_mentor;endorsed;notes\n");
+    for i in 0..100_000u32 {
+        let (activity, format) = activities[i as usize % activities.len()];
+        let date =
+            NaiveDate::from_ymd_opt(2015, 1, 1).unwrap() + chrono::Days::new(u64::from(i % 3800));
+        text.push_str(&format!(
+            "{date};{activity};{format};{},{};;Mentor {};CST-D;yes;yes;\"Session {i}; notes\"\n",
+            1 + i % 3,
+            [0, 25, 5, 75][i as usize % 4],
+            i % 97
+        ));
+    }
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("big.db")).unwrap();
+    let started = Instant::now();
+    let summary = import_csv(&mut store, text.as_bytes(), today()).unwrap();
+    let first = started.elapsed();
+    assert_eq!(summary.imported, 100_000, "{:?}", summary.errors.first());
+    let started = Instant::now();
+    let again = import_csv(&mut store, text.as_bytes(), today()).unwrap();
+    let second = started.elapsed();
+    assert_eq!(again.skipped_duplicates.len(), 100_000);
+    let started = Instant::now();
+    let (exported, _) = export_csv(&store).unwrap();
+    let export = started.elapsed();
+    println!(
+        "100k rows ({} MB): import {first:?}, re-import (all duplicates) {second:?}, export {export:?}",
+        text.len() / 1_000_000
+    );
+    assert!(exported.len() > 1_000_000);
+    if !cfg!(debug_assertions) {
+        assert!(first.as_secs_f64() < 3.0, "{first:?}");
+    }
+}
