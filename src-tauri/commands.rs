@@ -4,7 +4,10 @@
 use serde::Serialize;
 use specta::Type;
 use stillpoint_core::dashboard::Dashboard;
-use stillpoint_core::model::{Entry, EntryDraft, EntryPage, EntryQuery, Mentor, MentorDraft, Profile, RowId};
+use stillpoint_core::exchange::ImportSummary;
+use stillpoint_core::model::{
+    Entry, EntryDraft, EntryPage, EntryQuery, Mentor, MentorDraft, Profile, RowId,
+};
 use stillpoint_core::rules::RuleSet;
 use stillpoint_core::{today, ApiError};
 use tauri::State;
@@ -106,10 +109,7 @@ pub fn update_entry(
 /// Deletes an entry and returns it, so the window can offer to undo.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn delete_entry(
-    state: State<'_, AppState>,
-    id: RowId,
-) -> Result<Entry, ApiError> {
+pub fn delete_entry(state: State<'_, AppState>, id: RowId) -> Result<Entry, ApiError> {
     state.with_store(|s| s.delete_entry(id.0))
 }
 
@@ -131,9 +131,13 @@ pub fn save_mentor(
 
 #[tauri::command(async)]
 #[specta::specta]
-pub fn delete_mentor(
-    state: State<'_, AppState>,
-    id: RowId,
-) -> Result<Mentor, ApiError> {
+pub fn delete_mentor(state: State<'_, AppState>, id: RowId) -> Result<Mentor, ApiError> {
     state.with_store(|s| s.delete_mentor(id.0))
+}
+
+/// Imports entries from the text of a CSV file the user chose: all rows, or none.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn import_csv(state: State<'_, AppState>, text: String) -> Result<ImportSummary, ApiError> {
+    state.with_store(|s| stillpoint_core::exchange::import_csv(s, text.as_bytes(), today()))
 }

@@ -28,6 +28,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::list_mentors,
         commands::save_mentor,
         commands::delete_mentor,
+        commands::import_csv,
     ])
 }
 

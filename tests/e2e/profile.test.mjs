@@ -65,7 +65,8 @@ test("the sidebar is usable from the keyboard and unbuilt sections say so", asyn
     await app.waitFor("[data-testid=welcome]");
     await app.script("document.querySelector('a[data-section=dashboard]').focus()");
     await app.keys("\uE015"); // ArrowDown
-    assert.equal(await app.script("return document.activeElement.dataset.section"), "hours");
+    await app.keys("\uE015");
+    assert.equal(await app.script("return document.activeElement.dataset.section"), "submissions");
     await app.keys("\uE007"); // Enter
     await app.waitFor("[data-testid=placeholder]", { text: "not built yet" });
     await app.screenshot("06-unbuilt-section");
@@ -100,5 +101,22 @@ test("the window follows the system's dark theme", async () => {
       await app.screenshot("08-dark-theme-settings");
     },
     { env: { GTK_THEME: "Adwaita:dark" } },
+  );
+});
+
+test("the app as shipped (software compositing) saves and shows the profile", async () => {
+  const home = scratch("shipped");
+
+  await withApp(
+    home,
+    async (app) => {
+      await app.click("[data-testid=start-profile]");
+      await app.type("#name", "田中 花子");
+      await app.click("[data-testid=save-profile]");
+      await app.waitFor("[data-testid=profile-status]", { text: "Profile saved." });
+      await app.click("a[data-section=dashboard]");
+      await app.waitFor("[data-testid=greeting]", { text: "田中 花子" });
+    },
+    { shippedCompositing: true },
   );
 });

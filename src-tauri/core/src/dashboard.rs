@@ -37,11 +37,24 @@ pub struct Dashboard {
 pub fn dashboard(store: &Store) -> Result<Dashboard> {
     let rules = default_rule_set()?;
     let status = store.credit_status()?;
-    let reduced = store.entries(&EntryQuery { counted_less: true, sort: EntrySort::DateDesc, limit: 8, ..Default::default() })?;
-    let all = store.entries(&EntryQuery { limit: 1, ..Default::default() })?;
+    let reduced = store.entries(&EntryQuery {
+        counted_less: true,
+        sort: EntrySort::DateDesc,
+        limit: 8,
+        ..Default::default()
+    })?;
+    let all = store.entries(&EntryQuery {
+        limit: 1,
+        ..Default::default()
+    })?;
     Ok(Dashboard {
         next_credit_sentence: status.next_credit_sentence(rules),
-        minimum_per_category: rules.categories().iter().map(|c| c.minimum_minutes).max().unwrap_or(0),
+        minimum_per_category: rules
+            .categories()
+            .iter()
+            .map(|c| c.minimum_minutes)
+            .max()
+            .unwrap_or(0),
         credit_minutes: rules.credit().unit_minutes,
         status,
         reduced: reduced.rows,
@@ -58,10 +71,18 @@ mod tests {
     #[test]
     fn the_demo_dashboard_agrees_with_the_credit_arithmetic() {
         let mut store = Store::open_in_memory().unwrap();
-        crate::demo::load(&mut store, chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()).unwrap();
+        crate::demo::load(
+            &mut store,
+            chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap(),
+        )
+        .unwrap();
         let d = dashboard(&store).unwrap();
         assert_eq!(d.status, store.credit_status().unwrap());
-        assert!(d.next_credit_sentence.starts_with("For your next credit"), "{}", d.next_credit_sentence);
+        assert!(
+            d.next_credit_sentence.starts_with("For your next credit"),
+            "{}",
+            d.next_credit_sentence
+        );
         assert_eq!((d.minimum_per_category, d.credit_minutes), (360, 1440));
         let by_month: i64 = d.months.iter().map(|m| m.a + m.b + m.c).sum();
         assert_eq!(by_month, d.status.counted.total());

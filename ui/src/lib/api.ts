@@ -12,7 +12,7 @@ import {
 
 export type {
   Activity, ApiError, AppStatus, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
-  EntrySort, Format, Mentor, MentorDraft, MonthTotals, Profile, RuleSet,
+  EntrySort, Format, ImportSummary, Mentor, MentorDraft, MonthTotals, Profile, RuleSet,
 } from "./bindings";
 
 /** An error from the engine, with the field it belongs to when there is one. */
@@ -50,4 +50,5 @@ export const api = {
   mentors: () => unwrap(commands.listMentors()),
   saveMentor: (id: number | null, mentor: MentorDraft) => unwrap(commands.saveMentor(id, mentor)),
   deleteMentor: (id: number) => unwrap(commands.deleteMentor(id)),
+  importCsv: (text: string) => unwrap(commands.importCsv(text)),
 };

@@ -23,6 +23,8 @@ export const commands = {
 	listMentors: () => typedError<Mentor[], ApiError>(__TAURI_INVOKE("list_mentors")),
 	saveMentor: (id: RowId | null, mentor: MentorDraft) => typedError<Mentor, ApiError>(__TAURI_INVOKE("save_mentor", { id, mentor })),
 	deleteMentor: (id: RowId) => typedError<Mentor, ApiError>(__TAURI_INVOKE("delete_mentor", { id })),
+	/**  Imports entries from the text of a CSV file the user chose: all rows, or none. */
+	importCsv: (text: string) => typedError<ImportSummary, ApiError>(__TAURI_INVOKE("import_csv", { text })),
 };
 
 /* Types */
@@ -281,6 +283,24 @@ export type Format =
 /**  Online or by phone, live or recorded. */
 "virtual";
 
+/**  What an import did, or why it did nothing. */
+export type ImportSummary = {
+	/**  Entries added to the database (0 when `errors` is not empty). */
+	imported: number,
+	/**
+	 *  Lines of the rows left out because the database already held an identical entry (all ten
+	 *  columns equal once read); so importing a file twice adds nothing the second time.
+	 */
+	skipped_duplicates: number[],
+	/**
+	 *  Imported rows identical to an earlier row of the same file. They are imported (two equal
+	 *  sessions on one day happen), and listed so a row typed twice by mistake can be found.
+	 */
+	repeated_in_file: RepeatedRow[],
+	/**  Every problem found. When there is any, nothing was imported. */
+	errors: RowError[],
+};
+
 /**  A mentor in the directory. */
 export type Mentor = {
 	/**  Its id. */
@@ -353,6 +373,27 @@ export type Profile = {
 	email: string,
 	/**  Phone number, if given. */
 	phone: string,
+};
+
+/**  A row identical to an earlier row of the same file. */
+export type RepeatedRow = {
+	/**  The line where the row starts. */
+	line: number,
+	/**  The line where the earlier, identical row starts. */
+	same_as: number,
+};
+
+/**  A problem with one row (or the header, or the whole file) of a CSV file. */
+export type RowError = {
+	/**  The line of the file where the row starts; the header is line 1. */
+	line: number,
+	/**
+	 *  The column the problem is in (`hours`; an unknown column as the file spells it); `row`
+	 *  when it is the row as a whole, `file` when it is the whole file or its header.
+	 */
+	column: string,
+	/**  What is wrong, in a sentence the user can act on. */
+	message: string,
 };
 
 /**

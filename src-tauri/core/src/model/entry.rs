@@ -221,7 +221,9 @@ impl EntryDraft {
             // A per-day activity logs days, not time: it counts in full, days × the day rate.
             minutes: match (minutes, activity.counting, days) {
                 (Some(m), _, _) => m,
-                (None, Counting::PerDay { minutes_per_day }, Some(d)) => minutes_per_day * i64::from(d),
+                (None, Counting::PerDay { minutes_per_day }, Some(d)) => {
+                    minutes_per_day * i64::from(d)
+                }
                 _ => 0,
             },
             days,

@@ -31,7 +31,14 @@ fn monthly(conn: &Connection) -> Result<Vec<MonthTotals>> {
          FROM entries GROUP BY month ORDER BY month",
     )?;
     let rows = stmt
-        .query_map([], |r| Ok(MonthTotals { month: r.get(0)?, a: r.get(1)?, b: r.get(2)?, c: r.get(3)? }))?
+        .query_map([], |r| {
+            Ok(MonthTotals {
+                month: r.get(0)?,
+                a: r.get(1)?,
+                b: r.get(2)?,
+                c: r.get(3)?,
+            })
+        })?
         .collect::<rusqlite::Result<_>>()?;
     Ok(rows)
 }

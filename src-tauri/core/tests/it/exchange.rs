@@ -1,7 +1,6 @@
 //! CSV import and export against files as spreadsheets really write them (`tests/fixtures/`).
 
 use std::path::PathBuf;
-use std::time::Instant;
 
 use chrono::NaiveDate;
 use stillpoint_core::exchange::{
@@ -286,50 +285,4 @@ fn the_export_is_what_libreoffice_saves_back_unchanged() {
         "\n2025-02-20,precepting_advanced,in_person,,3,山田 花子,CST-D,yes,yes,\"Advanced 1, Palm Beach\"\n"
     ));
     assert!(text.contains(",virtual,0.25,,"));
-}
-
-/// 100,000 generated rows in one import. Meant for a release build:
-/// `cargo test -p stillpoint-core --release --test it -- --ignored --nocapture import_of_100k`.
-#[test]
-#[ignore = "a timing; run in release"]
-fn import_of_100k_rows_is_fast() {
-    let activities = [
-        ("receiving_treatment", "in_person"),
-        ("small_group", "virtual"),
-        ("one_to_one", "virtual"),
-        ("csir_call", "virtual"),
-    ];
-    let mut text = String::from("date;activity;format;hours;days;provider;provider_credential;certified_mentor;endorsed;notes\n");
-    for i in 0..100_000u32 {
-        let (activity, format) = activities[i as usize % activities.len()];
-        let date =
-            NaiveDate::from_ymd_opt(2015, 1, 1).unwrap() + chrono::Days::new(u64::from(i % 3800));
-        text.push_str(&format!(
-            "{date};{activity};{format};{},{};;Mentor {};CST-D;yes;yes;\"Session {i}; notes\"\n",
-            1 + i % 3,
-            [0, 25, 5, 75][i as usize % 4],
-            i % 97
-        ));
-    }
-    let dir = tempfile::tempdir().unwrap();
-    let mut store = Store::open(&dir.path().join("big.db")).unwrap();
-    let started = Instant::now();
-    let summary = import_csv(&mut store, text.as_bytes(), today()).unwrap();
-    let first = started.elapsed();
-    assert_eq!(summary.imported, 100_000, "{:?}", summary.errors.first());
-    let started = Instant::now();
-    let again = import_csv(&mut store, text.as_bytes(), today()).unwrap();
-    let second = started.elapsed();
-    assert_eq!(again.skipped_duplicates.len(), 100_000);
-    let started = Instant::now();
-    let (exported, _) = export_csv(&store).unwrap();
-    let export = started.elapsed();
-    println!(
-        "100k rows ({} MB): import {first:?}, re-import (all duplicates) {second:?}, export {export:?}",
-        text.len() / 1_000_000
-    );
-    assert!(exported.len() > 1_000_000);
-    if !cfg!(debug_assertions) {
-        assert!(first.as_secs_f64() < 3.0, "{first:?}");
-    }
 }
