@@ -1,0 +1,38 @@
+// The mentor directory: add someone, then choose them when logging hours.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { scratch, withApp } from "./driver.mjs";
+
+test("a mentor added to the directory fills their credentials on an entry", async () => {
+  const home = scratch("mentors");
+
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=mentors]");
+    await app.click("[data-testid=add-mentor]");
+    await app.waitFor("[data-testid=mentor-form]");
+    await app.type("#name", "Karin Holm");
+    await app.type("#credentials", "PT, CST-D");
+    await app.type("#email", "karin@");
+    await app.click("[data-testid=save-mentor]");
+    await app.waitFor("#email-error", { text: "email address" });
+    await app.type("#email", "karin@example.se");
+    await app.type("#location", "Malmö, Sweden");
+    await app.click("[data-testid=save-mentor]");
+    await app.waitFor("[data-testid=mentor-card]", { text: "Karin Holm" });
+    assert.match(await app.text("[data-testid=mentor-card]"), /Certified mentor/);
+    await app.screenshot("mentors-01-directory");
+
+    await app.click("a[data-section=hours]");
+    await app.click("[data-testid=log-hours]");
+    await app.type("#entry-date", "2025-05-05");
+    await app.click("#entry-activity option[value=one_to_one]");
+    await app.click("#entry-mentor option:nth-child(2)");
+    assert.equal(await app.value("#entry-credentials"), "PT, CST-D");
+    assert.equal(await app.value("input[name=provider]"), "Karin Holm");
+    await app.type("#entry-hours", "1:30");
+    await app.click("[data-testid=save-entry]");
+    await app.waitFor("[data-testid=entry-row]", { text: "Karin Holm, PT, CST-D" });
+    await app.click("a[data-section=dashboard]");
+    await app.waitFor("[data-testid=counted-C]", { text: "1 h 30 min" });
+  });
+});
