@@ -2,7 +2,7 @@
 // (which speaks to Debian's WebKitWebDriver). Each app launch gets its own tauri-driver, its
 // own database and its own XDG folders, and its session is always deleted, also on failure.
 import { spawn } from "node:child_process";
-import { mkdirSync, mkdtempSync, writeFileSync } from "node:fs";
+import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -33,6 +33,32 @@ export function scratch(name) {
 }
 
 const ELEMENT = "element-6066-11e4-a52e-4f735466cecf";
+
+/** The app processes started on this test's database (found by their STILLPOINT_DB). */
+function appProcesses(home) {
+  const marker = `STILLPOINT_DB=${home.db}\0`;
+  return readdirSync("/proc").filter((pid) => {
+    if (!/^\d+$/.test(pid)) return false;
+    try {
+      return readFileSync(`/proc/${pid}/environ`, "latin1").includes(marker);
+    } catch {
+      return false;
+    }
+  }).map(Number);
+}
+
+/** Waits up to `ms` for the test's app to quit, then stops what is left. */
+async function stopApp(home, ms) {
+  const end = Date.now() + ms;
+  while (appProcesses(home).length && Date.now() < end) await sleep(100);
+  for (const pid of appProcesses(home)) {
+    try {
+      process.kill(pid, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+}
 
 class Session {
   constructor(base, id) {
@@ -160,12 +186,22 @@ export async function withApp(home, body, { env = {}, shippedCompositing = false
     ...env,
   };
   if (shippedCompositing) delete driverEnv.WEBKIT_DISABLE_COMPOSITING_MODE;
+  // The log goes to a file, not a pipe: an app that outlived its driver would hold a pipe open
+  // and keep this process from ever exiting.
+  const logFile = join(home.dir, `tauri-driver-${port}.log`);
+  const logFd = openSync(logFile, "w");
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     env: driverEnv,
-    stdio: ["ignore", "ignore", "pipe"],
+    stdio: ["ignore", logFd, logFd],
   });
-  let driverLog = "";
-  driver.stderr.on("data", (d) => (driverLog += d));
+  closeSync(logFd);
+  const driverLog = () => {
+    try {
+      return readFileSync(logFile, "utf8");
+    } catch {
+      return "";
+    }
+  };
   const base = `http://127.0.0.1:${port}`;
   let session;
   try {
@@ -184,16 +220,17 @@ export async function withApp(home, body, { env = {}, shippedCompositing = false
         session = new Session(base, json.value.sessionId);
         break;
       } catch (e) {
-        if (Date.now() > end) throw new Error(`could not start the app: ${e.message}\n${driverLog}`);
+        if (Date.now() > end) throw new Error(`could not start the app: ${e.message}\n${driverLog()}`);
         await sleep(200);
       }
     }
     return await body(session);
   } catch (error) {
-    error.message += `\n--- tauri-driver and app log (tail) ---\n${driverLog.slice(-3000)}`;
+    error.message += `\n--- tauri-driver and app log (tail) ---\n${driverLog().slice(-3000)}`;
     throw error;
   } finally {
     if (session) await fetch(`${base}/session/${session.id}`, { method: "DELETE" }).catch(() => {});
+    await stopApp(home, 3000);
     const exited = new Promise((r) => (driver.exitCode !== null || driver.signalCode !== null ? r() : driver.once("exit", r)));
     driver.kill("SIGTERM");
     await exited;
