@@ -148,28 +148,6 @@ pub struct ValidEntry {
     pub counted: Counted,
 }
 
-impl ValidEntry {
-    /// The entry as the form shows it again (hours as `H:MM`).
-    pub fn draft(&self) -> EntryDraft {
-        EntryDraft {
-            date: self.date.format("%Y-%m-%d").to_string(),
-            activity: self.activity.clone(),
-            format: self.format,
-            hours: self
-                .minutes
-                .map(|m| format!("{}:{:02}", m / 60, m % 60))
-                .unwrap_or_default(),
-            days: self.days,
-            mentor_id: self.mentor_id,
-            provider: self.provider.clone(),
-            provider_credentials: self.provider_credentials.clone(),
-            certified_mentor: self.certified_mentor,
-            endorsed: self.endorsed,
-            notes: self.notes.clone(),
-        }
-    }
-}
-
 impl EntryDraft {
     /// Checks every field against the rule set; `today` bounds the date.
     pub fn validated(&self, rules: &RuleSet, today: NaiveDate) -> Result<ValidEntry> {
