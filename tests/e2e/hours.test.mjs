@@ -51,8 +51,8 @@ test("one entry of each category earns a credit, and the dashboard says what the
     assert.equal(d.credits, "1");
     assert.equal(
       d.sentence,
-      "For your next credit: 6 h of category A — treatment received in person from a CST or CST-D —, " +
-        "6 h of category B — small or large group mentorship, study groups, recordings or an endorsed extended training — " +
+      "For your next credit: 6 h of category A — treatment received in person from a CST or CST-D; " +
+        "6 h of category B — small or large group mentorship, study groups, recordings or an endorsed extended training; " +
         "and 12 h of any category.",
     );
     assert.equal(await app.text("[data-testid=counted-C]"), "12 h");

@@ -176,7 +176,7 @@ impl CreditStatus {
             .filter(|&&c| self.next_credit.of(c) > 0)
             .map(|&c| {
                 format!(
-                    "{} of category {c} — {} —",
+                    "{} of category {c} — {}",
                     format_minutes(self.next_credit.of(c)),
                     rule_set.category(c).counts
                 )
@@ -188,11 +188,12 @@ impl CreditStatus {
                 format_minutes(self.next_credit.any)
             ));
         }
-        let list = join_words(&parts, "and");
-        // A category's phrase closes its dashes unless it ends the sentence.
-        let list = match list.strip_suffix(" —") {
-            Some(shorter) => shorter.to_owned(),
-            None => list,
+        // Two items read as one phrase ("A — what counts — and B"); longer lists, whose items
+        // carry their own dashes, are separated by semicolons so no dash meets a comma.
+        let list = match parts.as_slice() {
+            [first, second] => format!("{first} — and {second}"),
+            [init @ .., last] if init.len() >= 2 => format!("{}; and {last}", init.join("; ")),
+            _ => join_words(&parts, "and"),
         };
         format!("For your next credit: {list}.")
     }
@@ -271,8 +272,8 @@ mod tests {
         assert_eq!(
             s.next_credit_sentence(default_rule_set().unwrap()),
             "For your next credit: 6 h of category A — treatment received in person from a CST \
-             or CST-D —, 1 h of category B — small or large group mentorship, study groups, \
-             recordings or an endorsed extended training — and 2 h of any category."
+             or CST-D; 1 h of category B — small or large group mentorship, study groups, \
+             recordings or an endorsed extended training; and 2 h of any category."
         );
     }
 
@@ -286,6 +287,18 @@ mod tests {
         let sum = ByCategory::sum([(Category::A, 60), (Category::C, 30), (Category::A, 15)]);
         assert_eq!(sum, ByCategory::new(75, 0, 30));
         assert_eq!(sum.total(), 105);
+    }
+
+    #[test]
+    fn two_categories_read_as_one_phrase() {
+        let rules = default_rule_set().unwrap();
+        // B has all 24 h; A and C have nothing: only their minimums are missing.
+        let sentence = status(0, 1440, 0).next_credit_sentence(rules);
+        assert_eq!(
+            sentence,
+            "For your next credit: 6 h of category A — treatment received in person from a CST or \
+             CST-D — and 6 h of category C — 1x1 mentorship with a certified mentor."
+        );
     }
 
     #[test]
