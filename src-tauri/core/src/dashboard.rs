@@ -15,12 +15,6 @@ pub struct Dashboard {
     pub status: CreditStatus,
     /// What the next credit needs, in one plain sentence.
     pub next_credit_sentence: String,
-    /// The minimum each category needs per credit, in minutes (for the progress bars).
-    #[specta(type = specta_typescript::Number)]
-    pub minimum_per_category: i64,
-    /// Minutes per credit.
-    #[specta(type = specta_typescript::Number)]
-    pub credit_minutes: i64,
     /// The most recent entries that count less than logged, with their reasons.
     pub reduced: Vec<Entry>,
     /// How many entries count less than logged in all.
@@ -49,13 +43,6 @@ pub fn dashboard(store: &Store) -> Result<Dashboard> {
     })?;
     Ok(Dashboard {
         next_credit_sentence: status.next_credit_sentence(rules),
-        minimum_per_category: rules
-            .categories()
-            .iter()
-            .map(|c| c.minimum_minutes)
-            .max()
-            .unwrap_or(0),
-        credit_minutes: rules.credit().unit_minutes,
         status,
         reduced: reduced.rows,
         reduced_total: reduced.total,
@@ -83,7 +70,6 @@ mod tests {
             "{}",
             d.next_credit_sentence
         );
-        assert_eq!((d.minimum_per_category, d.credit_minutes), (360, 1440));
         let by_month: i64 = d.months.iter().map(|m| m.a + m.b + m.c).sum();
         assert_eq!(by_month, d.status.counted.total());
         assert_eq!(d.reduced.len() as i64, d.reduced_total.min(8));

@@ -533,9 +533,11 @@ impl Columns {
 }
 
 fn parse_format(text: &str) -> Result<Format, String> {
-    match text.trim().to_lowercase().replace([' ', '-'], "_").as_str() {
-        "in_person" => Ok(Format::InPerson),
-        "virtual" => Ok(Format::Virtual),
+    let key = text.trim().to_lowercase().replace([' ', '-'], "_");
+    if let Some(format) = Format::from_key(&key) {
+        return Ok(format);
+    }
+    match key.as_str() {
         "" => Err("Write in_person or virtual.".to_owned()),
         _ => Err(format!(
             "Write in_person or virtual (\"{}\" is not one).",
@@ -616,10 +618,7 @@ pub fn export_csv(store: &Store) -> Result<(String, usize)> {
             None => d.days.map(|n| n.to_string()).unwrap_or_default(),
             Some(_) => String::new(),
         };
-        let format = match d.format {
-            Format::InPerson => "in_person",
-            Format::Virtual => "virtual",
-        };
+        let format = d.format.key();
         let yes_no = |b: bool| if b { "yes" } else { "no" };
         writer
             .write_record([

@@ -156,10 +156,6 @@ export type Dashboard = {
 	status: CreditStatus,
 	/**  What the next credit needs, in one plain sentence. */
 	next_credit_sentence: string,
-	/**  The minimum each category needs per credit, in minutes (for the progress bars). */
-	minimum_per_category: number,
-	/**  Minutes per credit. */
-	credit_minutes: number,
 	/**  The most recent entries that count less than logged, with their reasons. */
 	reduced: Entry[],
 	/**  How many entries count less than logged in all. */

@@ -39,6 +39,11 @@ impl Category {
         }
     }
 
+    /// The category with this letter (`"A"`, `"B"`, `"C"`), as stored.
+    pub fn from_letter(letter: &str) -> Option<Category> {
+        Category::ALL.into_iter().find(|c| c.letter() == letter)
+    }
+
     pub(crate) fn index(self) -> usize {
         match self {
             Category::A => 0,
@@ -65,6 +70,21 @@ pub enum Format {
 }
 
 impl Format {
+    /// The key stored in the database and written in CSV files: `in_person`, `virtual`.
+    pub fn key(self) -> &'static str {
+        match self {
+            Format::InPerson => "in_person",
+            Format::Virtual => "virtual",
+        }
+    }
+
+    /// The format with this key.
+    pub fn from_key(key: &str) -> Option<Format> {
+        [Format::InPerson, Format::Virtual]
+            .into_iter()
+            .find(|f| f.key() == key)
+    }
+
     /// How a sentence says it: "in person", "virtually".
     pub fn adverb(self) -> &'static str {
         match self {

@@ -12,17 +12,6 @@ use crate::rules::{ByCategory, Category, CountReason, Format, RuleSet};
 const COLUMNS: &str = "id, date, activity, category, format, minutes, days, mentor_id, provider, \
                        provider_credentials, certified_mentor, endorsed, notes, counted_minutes, reasons";
 
-fn category_key(category: Category) -> &'static str {
-    category.letter()
-}
-
-fn format_key(format: Format) -> &'static str {
-    match format {
-        Format::InPerson => "in_person",
-        Format::Virtual => "virtual",
-    }
-}
-
 fn from_row(rules: &RuleSet, row: &Row<'_>) -> rusqlite::Result<Entry> {
     let category: String = row.get(3)?;
     let format: String = row.get(4)?;
@@ -32,11 +21,7 @@ fn from_row(rules: &RuleSet, row: &Row<'_>) -> rusqlite::Result<Entry> {
     let minutes: Option<i64> = row.get(5)?;
     Ok(Entry {
         id: row.get(0)?,
-        category: match category.as_str() {
-            "A" => Category::A,
-            "B" => Category::B,
-            _ => Category::C,
-        },
+        category: Category::from_letter(&category).unwrap_or(Category::C),
         activity_label: rules
             .activity(&activity)
             .map(|a| a.label.clone())
@@ -47,11 +32,7 @@ fn from_row(rules: &RuleSet, row: &Row<'_>) -> rusqlite::Result<Entry> {
         draft: EntryDraft {
             date: row.get(1)?,
             activity,
-            format: if format == "virtual" {
-                Format::Virtual
-            } else {
-                Format::InPerson
-            },
+            format: Format::from_key(&format).unwrap_or(Format::InPerson),
             hours: minutes
                 .map(|m| format!("{}:{:02}", m / 60, m % 60))
                 .unwrap_or_default(),
@@ -71,8 +52,8 @@ fn values(e: &ValidEntry) -> Result<[Value; 14]> {
     Ok([
         Value::Text(e.date.format("%Y-%m-%d").to_string()),
         Value::Text(e.activity.clone()),
-        Value::Text(category_key(e.category).to_owned()),
-        Value::Text(format_key(e.format).to_owned()),
+        Value::Text(e.category.letter().to_owned()),
+        Value::Text(e.format.key().to_owned()),
         e.minutes.map_or(Value::Null, Value::Integer),
         e.days.map_or(Value::Null, |d| Value::Integer(i64::from(d))),
         e.mentor_id.map_or(Value::Null, Value::Integer),
@@ -156,11 +137,7 @@ pub(super) fn counted_by_category(conn: &Connection) -> Result<ByCategory> {
     while let Some(row) = rows.next()? {
         let category: String = row.get(0)?;
         let minutes: i64 = row.get(1)?;
-        match category.as_str() {
-            "A" => totals.a = minutes,
-            "B" => totals.b = minutes,
-            _ => totals.c = minutes,
-        }
+        totals[Category::from_letter(&category).unwrap_or(Category::C)] = minutes;
     }
     Ok(totals)
 }
@@ -174,7 +151,7 @@ fn query(conn: &Connection, rules: &RuleSet, q: &EntryQuery) -> Result<EntryPage
         format!("?{}", args.len())
     };
     if let Some(category) = q.category {
-        clauses.push(format!("category = {}", arg(category_key(category).into())));
+        clauses.push(format!("category = {}", arg(category.letter().into())));
     }
     if let Some(activity) = q.activity.as_ref().filter(|a| !a.is_empty()) {
         clauses.push(format!("activity = {}", arg(activity.clone())));
@@ -262,7 +239,7 @@ impl Record {
         Record {
             date: e.date.format("%Y-%m-%d").to_string(),
             activity: e.activity.clone(),
-            format: format_key(e.format),
+            format: e.format.key(),
             minutes: e.minutes,
             days: e.days.map(i64::from),
             provider: e.provider.clone(),
@@ -288,11 +265,7 @@ fn stored_records(conn: &Connection) -> Result<HashMap<Record, usize>> {
         let record = Record {
             date: row.get(0)?,
             activity: row.get(1)?,
-            format: format_key(if format == "virtual" {
-                Format::Virtual
-            } else {
-                Format::InPerson
-            }),
+            format: Format::from_key(&format).unwrap_or(Format::InPerson).key(),
             minutes: row.get(3)?,
             days: row.get(4)?,
             provider: row.get(5)?,
