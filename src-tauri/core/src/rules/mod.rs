@@ -57,6 +57,20 @@ pub fn rule_set(id: &str) -> Result<&'static RuleSet> {
     }
 }
 
+/// A short text that changes whenever the rule set's file does: its id and a hash of its text.
+/// The store keeps it beside the counted minutes and recounts every entry when it differs.
+pub fn fingerprint(id: &str) -> Result<String> {
+    let (_, json) = REGISTRY
+        .iter()
+        .find(|(known, _)| *known == id)
+        .ok_or_else(|| Error::NotFound(format!("The rule set \"{id}\"")))?;
+    // FNV-1a: stable across Rust releases, unlike the standard library's hasher.
+    let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    });
+    Ok(format!("{id}:{hash:016x}"))
+}
+
 /// The rule set used when none is named: [`DEFAULT_RULE_SET`].
 pub fn default_rule_set() -> Result<&'static RuleSet> {
     rule_set(DEFAULT_RULE_SET)

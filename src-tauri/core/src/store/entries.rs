@@ -7,7 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::{Error, Result};
 use crate::model::{Entry, EntryDraft, EntryPage, EntryQuery, EntrySort, ValidEntry};
-use crate::rules::{ByCategory, Category, CountReason, Format, RuleSet};
+use crate::rules::{ByCategory, Category, CountReason, EntryFacts, Format, RuleSet};
 
 const COLUMNS: &str = "id, date, activity, category, format, minutes, days, mentor_id, provider, \
                        provider_credentials, certified_mentor, endorsed, notes, counted_minutes, reasons";
@@ -126,6 +126,62 @@ pub(super) fn delete(conn: &Connection, rules: &RuleSet, id: i64) -> Result<Entr
     let entry = get(conn, rules, id)?;
     conn.execute("DELETE FROM entries WHERE id = ?1", params![id])?;
     Ok(entry)
+}
+
+/// Counts every entry again with `rules`: for a database whose counts were made with other rules.
+/// Returns how many entries now count differently.
+pub(super) fn recount(conn: &Connection, rules: &RuleSet) -> Result<usize> {
+    let mut changed = 0;
+    let mut read = conn.prepare(
+        "SELECT id, date, activity, format, minutes, days, provider_credentials, certified_mentor,
+                endorsed, counted_minutes, reasons FROM entries",
+    )?;
+    let mut write =
+        conn.prepare("UPDATE entries SET counted_minutes = ?2, reasons = ?3 WHERE id = ?1")?;
+    let mut rows = read.query([])?;
+    while let Some(row) = rows.next()? {
+        let activity: String = row.get(2)?;
+        let days: Option<u32> = row.get(5)?;
+        let minutes: Option<i64> = row.get(4)?;
+        let counted = match rules.activity(&activity) {
+            Ok(rule) => {
+                let logged = match (minutes, rule.counting, days) {
+                    (Some(m), _, _) => m,
+                    (None, crate::rules::Counting::PerDay { minutes_per_day }, Some(d)) => {
+                        minutes_per_day * i64::from(d)
+                    }
+                    _ => 0,
+                };
+                let date: String = row.get(1)?;
+                let format: String = row.get(3)?;
+                let facts = EntryFacts {
+                    date: chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| {
+                        Error::Refused(format!("An entry has an impossible date, {date}."))
+                    })?,
+                    activity,
+                    format: Format::from_key(&format).unwrap_or(Format::InPerson),
+                    minutes: logged,
+                    days,
+                    provider_credentials: row.get(6)?,
+                    certified_mentor: row.get(7)?,
+                    endorsed: row.get(8)?,
+                };
+                crate::rules::count_entry(rules, &facts)?
+            }
+            // An activity these rules do not know counts nothing; it stays as logged.
+            Err(_) => crate::rules::Counted {
+                minutes: 0,
+                reasons: Vec::new(),
+            },
+        };
+        let reasons = serde_json::to_string(&counted.reasons).map_err(std::io::Error::other)?;
+        let (old_minutes, old_reasons): (i64, String) = (row.get(9)?, row.get(10)?);
+        if old_minutes != counted.minutes || old_reasons != reasons {
+            write.execute(params![row.get::<_, i64>(0)?, counted.minutes, reasons])?;
+            changed += 1;
+        }
+    }
+    Ok(changed)
 }
 
 /// Uncredited counted minutes per category.

@@ -14,6 +14,7 @@ use crate::error::{Error, Result};
 const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_profile.sql"),
     include_str!("migrations/0002_mentors_entries.sql"),
+    include_str!("migrations/0003_meta_attachments.sql"),
 ];
 
 /// The schema version this build writes.

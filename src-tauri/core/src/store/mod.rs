@@ -13,7 +13,7 @@ mod reports;
 use std::path::Path;
 use std::time::Duration;
 
-use rusqlite::{Connection, Transaction};
+use rusqlite::{Connection, OptionalExtension, Transaction};
 
 pub use migrations::SCHEMA_VERSION;
 pub use reports::MonthTotals;
@@ -51,7 +51,9 @@ impl Store {
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         migrations::migrate(&mut conn)?;
-        Ok(Store { conn })
+        let mut store = Store { conn };
+        store.recount_if_rules_changed()?;
+        Ok(store)
     }
 
     /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back otherwise.
@@ -60,6 +62,29 @@ impl Store {
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
+    }
+
+    /// Recounts every entry when the stored counts were made with other rules (or none are
+    /// recorded, as in a database from before the rules were fingerprinted). One transaction.
+    fn recount_if_rules_changed(&mut self) -> Result<()> {
+        let rules = crate::rules::default_rule_set()?;
+        let fingerprint = crate::rules::fingerprint(rules.id())?;
+        self.with_tx(|tx| {
+            let stored: Option<String> = tx
+                .query_row("SELECT value FROM meta WHERE key = 'rules'", [], |r| {
+                    r.get(0)
+                })
+                .optional()?;
+            if stored.as_deref() != Some(fingerprint.as_str()) {
+                entries::recount(tx, rules)?;
+                tx.execute(
+                    "INSERT INTO meta (key, value) VALUES ('rules', ?1)
+                     ON CONFLICT (key) DO UPDATE SET value = excluded.value",
+                    [&fingerprint],
+                )?;
+            }
+            Ok(())
+        })
     }
 
     /// The connection, for reads.

@@ -77,24 +77,35 @@ fn every_earlier_schema_upgrades_with_its_data_intact() {
         assert_eq!(profile.name, "Zoë Ångström", "v{version}");
         assert_eq!(profile.email, "zoe@example.org", "v{version}");
         if version >= 2 {
-            let entries: Vec<(i64, Option<i64>, Option<i64>)> = store
+            let entries: Vec<(i64, Option<i64>, Option<i64>, i64)> = store
                 .conn()
-                .prepare("SELECT id, minutes, days FROM entries ORDER BY id")
+                .prepare("SELECT id, minutes, days, counted_minutes FROM entries ORDER BY id")
                 .unwrap()
-                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+                .query_map([], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?)))
                 .unwrap()
                 .map(Result::unwrap)
                 .collect();
             assert_eq!(
                 entries,
-                [(1, Some(90), None), (2, None, Some(2))],
-                "v{version}"
+                [(1, Some(90), None, 90), (2, None, Some(2), 180)],
+                "v{version}: kept as logged, and counted by the current rules"
             );
             assert_eq!(
                 store.mentors().unwrap()[0].details.name,
                 "Karin Holm",
                 "v{version}"
             );
+        }
+        if version >= 3 {
+            let attached: String = store
+                .conn()
+                .query_row(
+                    "SELECT file_name FROM attachments WHERE owner_id = 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(attached, "Zertifikat Müller.pdf", "v{version}");
         }
     }
 }
