@@ -61,6 +61,15 @@ pub struct Entry {
     pub draft: EntryDraft,
 }
 
+/// An entry just deleted, with the files that were attached to it: what an undo needs.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct DeletedEntry {
+    /// The entry as it was.
+    pub entry: Entry,
+    /// Its attachments as they were.
+    pub attachments: Vec<super::Attachment>,
+}
+
 /// Which entries the Hours view asks for, sorted how, and which slice of them.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct EntryQuery {

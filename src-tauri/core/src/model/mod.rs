@@ -3,13 +3,16 @@
 //! Validation lives here, beside the types, so the window, the command line and the demo data
 //! all refuse the same bad input with the same message.
 
+mod attachment;
 mod entry;
 mod mentor;
 mod profile;
 pub(crate) mod text;
 
+pub use attachment::{checked_file_name, Attachment, Owner, MAX_ATTACHMENT_BYTES};
 pub use entry::{
-    parse_date, parse_hours, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort, ValidEntry,
+    parse_date, parse_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort,
+    ValidEntry,
 };
 pub use mentor::{Mentor, MentorDraft};
 pub use profile::Profile;

@@ -6,7 +6,10 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::{Error, Result};
-use crate::model::{Entry, EntryDraft, EntryPage, EntryQuery, EntrySort, ValidEntry};
+use crate::model::{
+    Attachment, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort, Owner,
+    ValidEntry,
+};
 use crate::rules::{ByCategory, Category, CountReason, EntryFacts, Format, RuleSet};
 
 const COLUMNS: &str = "id, date, activity, category, format, minutes, days, mentor_id, provider, \
@@ -361,10 +364,41 @@ impl super::Store {
         })
     }
 
-    /// Deletes an entry; returns it, so the window can offer to undo.
-    pub fn delete_entry(&mut self, id: i64) -> Result<Entry> {
+    /// Deletes an entry and its attachments; returns them, so the window can offer to undo.
+    pub fn delete_entry(&mut self, id: i64) -> Result<DeletedEntry> {
         let rules = crate::rules::default_rule_set()?;
-        self.with_tx(|tx| delete(tx, rules, id))
+        self.with_tx(|tx| {
+            let entry = delete(tx, rules, id)?;
+            let attachments = super::attachments::remove_all(tx, Owner::Entry(id))?;
+            Ok(DeletedEntry { entry, attachments })
+        })
+    }
+
+    /// Undoes [`Store::delete_entry`]: logs the entry again, with the attachments whose copies
+    /// are still in the data folder.
+    pub fn restore_entry(
+        &mut self,
+        deleted: &DeletedEntry,
+        today: chrono::NaiveDate,
+    ) -> Result<Entry> {
+        let rules = crate::rules::default_rule_set()?;
+        let entry = deleted.entry.draft.validated(rules, today)?;
+        let folder = self.files.clone();
+        self.with_tx(|tx| {
+            let id = insert(tx, &entry)?;
+            if let Some(folder) = folder {
+                let moved: Vec<Attachment> = deleted
+                    .attachments
+                    .iter()
+                    .map(|a| Attachment {
+                        owner: Owner::Entry(id),
+                        ..a.clone()
+                    })
+                    .collect();
+                super::attachments::restore(tx, &folder, &moved)?;
+            }
+            get(tx, rules, id)
+        })
     }
 
     /// One entry.
@@ -489,7 +523,8 @@ mod tests {
         assert_eq!(updated.counted_minutes, 0);
         assert_eq!(store.credit_status().unwrap().counted.c, 0);
         let deleted = store.delete_entry(entry.id).unwrap();
-        assert_eq!(deleted, updated);
+        assert_eq!(deleted.entry, updated);
+        assert!(deleted.attachments.is_empty());
         assert!(matches!(store.entry(entry.id), Err(Error::NotFound(_))));
         assert!(matches!(
             store.delete_entry(entry.id),

@@ -4,13 +4,14 @@
 //! The schema is a list of numbered SQL migrations (`migrations.rs`). Each aggregate has its own
 //! data-access module (`profile.rs`, …) whose functions take a `&Connection` or a transaction.
 
+mod attachments;
 mod entries;
 mod mentors;
 mod migrations;
 mod profile;
 mod reports;
 
-use std::path::Path;
+use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, Transaction};
@@ -18,13 +19,15 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 pub use migrations::SCHEMA_VERSION;
 pub use reports::MonthTotals;
 
-use crate::error::Result;
-use crate::model::Profile;
+use crate::error::{Error, Result};
+use crate::model::{Attachment, Owner, Profile};
 
 /// An open Stillpoint database.
 #[derive(Debug)]
 pub struct Store {
     conn: Connection,
+    /// Where attached files are copied; `None` for a database in memory, which takes none.
+    files: Option<PathBuf>,
 }
 
 impl Store {
@@ -34,7 +37,11 @@ impl Store {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             std::fs::create_dir_all(dir)?;
         }
-        Store::prepare(Connection::open(path)?)
+        let mut store = Store::prepare(Connection::open(path)?)?;
+        let files = attachments::folder_for(path);
+        attachments::sweep(&store.conn, &files)?;
+        store.files = Some(files);
+        Ok(store)
     }
 
     /// A private database in memory, for tests and benchmarks.
@@ -51,7 +58,7 @@ impl Store {
         conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
         conn.pragma_update(None, "synchronous", "NORMAL")?;
         migrations::migrate(&mut conn)?;
-        let mut store = Store { conn };
+        let mut store = Store { conn, files: None };
         store.recount_if_rules_changed()?;
         Ok(store)
     }
@@ -110,6 +117,61 @@ impl Store {
         let profile = profile.validated()?;
         self.with_tx(|tx| profile::put(tx, &profile))?;
         Ok(profile)
+    }
+}
+
+impl Store {
+    /// Copies `content` into the data folder as an attachment of `owner`, named `file_name`.
+    pub fn attach(
+        &mut self,
+        owner: Owner,
+        file_name: &str,
+        content: &[u8],
+        today: chrono::NaiveDate,
+    ) -> Result<Attachment> {
+        let folder = self.files_folder()?.to_path_buf();
+        let mut written = None;
+        let result = self.with_tx(|tx| {
+            let (attachment, path) =
+                attachments::add(tx, &folder, owner, file_name, content, today)?;
+            written = Some(path);
+            Ok(attachment)
+        });
+        if let (Err(_), Some(path)) = (&result, written) {
+            // The row is gone with the rolled-back transaction; the copy must go too.
+            let _ = std::fs::remove_file(path);
+        }
+        result
+    }
+
+    /// The files attached to `owner`, oldest first.
+    pub fn attachments(&self, owner: Owner) -> Result<Vec<Attachment>> {
+        attachments::of(&self.conn, owner)
+    }
+
+    /// Where the copy of attachment `id` is, for the system's viewer to open.
+    pub fn attachment_file(&self, id: i64) -> Result<PathBuf> {
+        let (attachment, stored) = attachments::get(&self.conn, id)?;
+        let path = self.files_folder()?.join(stored);
+        if !path.is_file() {
+            return Err(Error::Refused(format!(
+                "The copy of \"{}\" is missing from {}.",
+                attachment.file_name,
+                self.files_folder()?.display()
+            )));
+        }
+        Ok(path)
+    }
+
+    /// Detaches a file; returns it. The copy is removed the next time the database is opened.
+    pub fn detach(&mut self, id: i64) -> Result<Attachment> {
+        self.with_tx(|tx| attachments::remove(tx, id))
+    }
+
+    fn files_folder(&self) -> Result<&Path> {
+        self.files
+            .as_deref()
+            .ok_or_else(|| Error::Refused("A database in memory keeps no attached files.".into()))
     }
 }
 

@@ -1,0 +1,158 @@
+//! Files attached to entries: copied into the data folder, listed, opened, and kept in step with
+//! their entry through delete and undo.
+
+use chrono::NaiveDate;
+use stillpoint_core::model::{EntryDraft, Owner};
+use stillpoint_core::rules::Format;
+use stillpoint_core::{Error, Store};
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
+}
+
+fn one_entry(store: &mut Store) -> i64 {
+    let draft = EntryDraft {
+        date: "2026-02-10".into(),
+        activity: "clinical_applications".into(),
+        format: Format::InPerson,
+        hours: "7".into(),
+        days: None,
+        mentor_id: None,
+        provider: "Upledger Institute".into(),
+        provider_credentials: String::new(),
+        certified_mentor: false,
+        endorsed: true,
+        notes: String::new(),
+    };
+    store.add_entry(&draft, today()).unwrap().id
+}
+
+fn copies(dir: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(dir.join("stillpoint-attachments"))
+        .map(|l| {
+            l.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .collect()
+        })
+        .unwrap_or_default();
+    names.sort();
+    names
+}
+
+#[test]
+fn an_attached_file_is_copied_beside_the_database_and_opens_from_there() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("stillpoint.db")).unwrap();
+    let id = one_entry(&mut store);
+    let content = b"%PDF-1.4 certificate";
+    let attached = store
+        .attach(
+            Owner::Entry(id),
+            "C:\\Scans\\Zertifikat Müller.PDF",
+            content,
+            today(),
+        )
+        .unwrap();
+    assert_eq!(attached.file_name, "Zertifikat Müller.PDF");
+    assert_eq!(attached.bytes, content.len() as i64);
+    assert_eq!(attached.added_on, "2026-03-01");
+    assert_eq!(
+        store.attachments(Owner::Entry(id)).unwrap(),
+        [attached.clone()]
+    );
+    let path = store.attachment_file(attached.id).unwrap();
+    assert_eq!(std::fs::read(&path).unwrap(), content);
+    assert_eq!(path.extension().unwrap(), "pdf");
+    assert!(path.starts_with(dir.path().join("stillpoint-attachments")));
+}
+
+#[test]
+fn a_file_for_a_missing_entry_or_a_bad_file_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut store = Store::open(&dir.path().join("stillpoint.db")).unwrap();
+    let id = one_entry(&mut store);
+    assert!(matches!(
+        store.attach(Owner::Entry(id + 1), "a.pdf", b"x", today()),
+        Err(Error::NotFound(_))
+    ));
+    assert!(matches!(
+        store.attach(Owner::Course(1), "a.pdf", b"x", today()),
+        Err(Error::NotFound(_))
+    ));
+    match store.attach(Owner::Entry(id), "empty.pdf", b"", today()) {
+        Err(Error::Invalid { field, .. }) => assert_eq!(field, "file"),
+        other => panic!("{other:?}"),
+    }
+    assert!(store.attachments(Owner::Entry(id)).unwrap().is_empty());
+    assert!(copies(dir.path()).is_empty(), "{:?}", copies(dir.path()));
+}
+
+#[test]
+fn deleting_an_entry_takes_its_files_and_undo_brings_them_back() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stillpoint.db");
+    let mut store = Store::open(&db).unwrap();
+    let id = one_entry(&mut store);
+    let receipt = store
+        .attach(Owner::Entry(id), "receipt.jpg", b"jpeg", today())
+        .unwrap();
+    let deleted = store.delete_entry(id).unwrap();
+    assert_eq!(deleted.attachments, [receipt.clone()]);
+    assert!(matches!(
+        store.attachment_file(receipt.id),
+        Err(Error::NotFound(_))
+    ));
+
+    let restored = store.restore_entry(&deleted, today()).unwrap();
+    assert_eq!(restored.draft, deleted.entry.draft);
+    let back = store.attachments(Owner::Entry(restored.id)).unwrap();
+    assert_eq!(back.len(), 1);
+    assert_eq!(back[0].file_name, "receipt.jpg");
+    assert_eq!(
+        std::fs::read(store.attachment_file(back[0].id).unwrap()).unwrap(),
+        b"jpeg"
+    );
+}
+
+#[test]
+fn copies_nothing_refers_to_are_removed_when_the_database_is_next_opened() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stillpoint.db");
+    let mut store = Store::open(&db).unwrap();
+    let id = one_entry(&mut store);
+    let kept = store
+        .attach(Owner::Entry(id), "kept.pdf", b"1", today())
+        .unwrap();
+    let dropped = store
+        .attach(Owner::Entry(id), "dropped.pdf", b"2", today())
+        .unwrap();
+    store.detach(dropped.id).unwrap();
+    assert_eq!(
+        copies(dir.path()),
+        ["1.pdf", "2.pdf"],
+        "kept until reopened, for undo"
+    );
+    std::fs::write(
+        dir.path().join("stillpoint-attachments/notes-of-mine.txt"),
+        "x",
+    )
+    .unwrap();
+    drop(store);
+
+    let store = Store::open(&db).unwrap();
+    assert_eq!(
+        copies(dir.path()),
+        ["1.pdf", "notes-of-mine.txt"],
+        "only our own names go"
+    );
+    assert!(store.attachment_file(kept.id).is_ok());
+}
+
+#[test]
+fn a_database_in_memory_keeps_no_files() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = one_entry(&mut store);
+    assert!(matches!(
+        store.attach(Owner::Entry(id), "a.pdf", b"x", today()),
+        Err(Error::Refused(_))
+    ));
+}
