@@ -57,7 +57,7 @@ fn an_attached_file_is_copied_beside_the_database_and_opens_from_there() {
     assert_eq!(attached.added_on, "2026-03-01");
     assert_eq!(
         store.attachments(Owner::Entry(id)).unwrap(),
-        [attached.clone()]
+        vec![attached.clone()]
     );
     let path = store.attachment_file(attached.id).unwrap();
     assert_eq!(std::fs::read(&path).unwrap(), content);
@@ -96,7 +96,7 @@ fn deleting_an_entry_takes_its_files_and_undo_brings_them_back() {
         .attach(Owner::Entry(id), "receipt.jpg", b"jpeg", today())
         .unwrap();
     let deleted = store.delete_entry(id).unwrap();
-    assert_eq!(deleted.attachments, [receipt.clone()]);
+    assert_eq!(deleted.attachments, vec![receipt.clone()]);
     assert!(matches!(
         store.attachment_file(receipt.id),
         Err(Error::NotFound(_))
