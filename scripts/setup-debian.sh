@@ -10,7 +10,7 @@ SUDO=""
 packages=(
   build-essential pkg-config curl file
   libwebkit2gtk-4.1-dev libgtk-3-dev librsvg2-dev libssl-dev libxdo-dev
-  webkit2gtk-driver xvfb xauth
+  webkit2gtk-driver xvfb xauth xdotool
   poppler-utils qpdf
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core
 )

@@ -1,12 +1,15 @@
 //! The commands the window can call. Each takes the state, calls one engine function, and
 //! returns its answer; `#[tauri::command(async)]` keeps them off the UI thread.
 
+use base64::engine::general_purpose::STANDARD as BASE64;
+use base64::Engine as _;
 use serde::Serialize;
 use specta::Type;
 use stillpoint_core::dashboard::Dashboard;
 use stillpoint_core::exchange::ImportSummary;
 use stillpoint_core::model::{
-    Entry, EntryDraft, EntryPage, EntryQuery, Mentor, MentorDraft, Profile, RowId,
+    Attachment, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, Mentor, MentorDraft, Owner,
+    Profile, RowId,
 };
 use stillpoint_core::rules::RuleSet;
 use stillpoint_core::{today, ApiError};
@@ -106,11 +109,59 @@ pub fn update_entry(
     state.with_store(|s| s.update_entry(id.0, &entry, today()))
 }
 
-/// Deletes an entry and returns it, so the window can offer to undo.
+/// Deletes an entry and its attachments and returns them, so the window can offer to undo.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn delete_entry(state: State<'_, AppState>, id: RowId) -> Result<Entry, ApiError> {
+pub fn delete_entry(state: State<'_, AppState>, id: RowId) -> Result<DeletedEntry, ApiError> {
     state.with_store(|s| s.delete_entry(id.0))
+}
+
+/// Undoes `delete_entry`.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn restore_entry(state: State<'_, AppState>, deleted: DeletedEntry) -> Result<Entry, ApiError> {
+    state.with_store(|s| s.restore_entry(&deleted, today()))
+}
+
+/// Keeps a copy of a file the user chose (its bytes in base64) with a record.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn attach_file(
+    state: State<'_, AppState>,
+    owner: Owner,
+    file_name: String,
+    base64: String,
+) -> Result<Attachment, ApiError> {
+    let content = BASE64.decode(base64).map_err(|_| {
+        ApiError::from(stillpoint_core::Error::invalid(
+            "file",
+            format!("\"{file_name}\" could not be read; try choosing it again."),
+        ))
+    })?;
+    state.with_store(|s| s.attach(owner, &file_name, &content, today()))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_attachments(
+    state: State<'_, AppState>,
+    owner: Owner,
+) -> Result<Vec<Attachment>, ApiError> {
+    state.with_store(|s| s.attachments(owner))
+}
+
+/// Opens an attachment's copy with the system's viewer for its kind of file.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn open_attachment(state: State<'_, AppState>, id: RowId) -> Result<(), ApiError> {
+    let path = state.with_store(|s| s.attachment_file(id.0))?;
+    state.desktop()?.open_file(&path)
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn detach_file(state: State<'_, AppState>, id: RowId) -> Result<Attachment, ApiError> {
+    state.with_store(|s| s.detach(id.0))
 }
 
 #[tauri::command(async)]
@@ -133,6 +184,33 @@ pub fn save_mentor(
 #[specta::specta]
 pub fn delete_mentor(state: State<'_, AppState>, id: RowId) -> Result<Mentor, ApiError> {
     state.with_store(|s| s.delete_mentor(id.0))
+}
+
+/// Asks where to save, then writes every entry there as CSV. `None` when the user cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn export_csv(state: State<'_, AppState>) -> Result<Option<SavedFile>, ApiError> {
+    let asked =
+        state
+            .desktop()?
+            .ask_where_to_save("Export hours as CSV", "stillpoint-hours.csv", "csv");
+    let Some(path) = asked else {
+        return Ok(None);
+    };
+    let count = state.with_store(|s| stillpoint_core::exchange::export_csv_file(s, &path))?;
+    Ok(Some(SavedFile {
+        path: path.display().to_string(),
+        count: count as u32,
+    }))
+}
+
+/// A file the app wrote where the user asked.
+#[derive(Debug, Serialize, Type)]
+pub struct SavedFile {
+    /// Where it went.
+    pub path: String,
+    /// How many records it holds.
+    pub count: u32,
 }
 
 /// Imports entries from the text of a CSV file the user chose: all rows, or none.

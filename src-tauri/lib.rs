@@ -3,13 +3,15 @@
 
 mod commands;
 mod state;
+mod system;
 
 use std::path::PathBuf;
 
-use tauri::Runtime;
+use tauri::{Manager, Runtime};
 use tauri_specta::{collect_commands, Builder};
 
 pub use state::AppState;
+pub use system::Desktop;
 
 /// The typed command set; also what `ui/src/lib/bindings.ts` is generated from.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
@@ -25,6 +27,12 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::add_entry,
         commands::update_entry,
         commands::delete_entry,
+        commands::restore_entry,
+        commands::attach_file,
+        commands::list_attachments,
+        commands::open_attachment,
+        commands::detach_file,
+        commands::export_csv,
         commands::list_mentors,
         commands::save_mentor,
         commands::delete_mentor,
@@ -44,6 +52,13 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
 pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     let commands = specta_builder::<R>();
     builder
+        .plugin(tauri_plugin_dialog::init())
+        .plugin(tauri_plugin_opener::init())
+        .setup(|app| {
+            let state = app.state::<AppState>();
+            state.use_desktop_if_unset(Box::new(system::TauriDesktop(app.handle().clone())));
+            Ok(())
+        })
         .manage(state)
         .invoke_handler(commands.invoke_handler())
 }

@@ -1,10 +1,12 @@
 //! What the shell keeps between calls: the open database, or why it could not be opened.
 
 use std::path::PathBuf;
-use std::sync::Mutex;
+use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
 use stillpoint_core::{ApiError, ErrorCode, Store};
+
+use crate::Desktop;
 
 /// The app's state, managed by Tauri.
 pub struct AppState {
@@ -14,6 +16,7 @@ pub struct AppState {
     pub started: Instant,
     // A `Connection` is `Send` but not `Sync`: the mutex is what makes it shareable.
     store: Result<Mutex<Store>, ApiError>,
+    desktop: OnceLock<Box<dyn Desktop>>,
 }
 
 impl AppState {
@@ -27,7 +30,31 @@ impl AppState {
             db_path,
             started: Instant::now(),
             store,
+            desktop: OnceLock::new(),
         }
+    }
+
+    /// Uses `desktop` for dialogs and the system viewer (tests give one that needs no screen).
+    pub fn with_desktop(self, desktop: Box<dyn Desktop>) -> AppState {
+        self.use_desktop_if_unset(desktop);
+        self
+    }
+
+    /// Sets the desktop unless one is set already.
+    pub(crate) fn use_desktop_if_unset(&self, desktop: Box<dyn Desktop>) {
+        let _ = self.desktop.set(desktop);
+    }
+
+    /// The desktop, once the app has started.
+    pub(crate) fn desktop(&self) -> Result<&dyn Desktop, ApiError> {
+        self.desktop
+            .get()
+            .map(|d| d.as_ref())
+            .ok_or_else(|| ApiError {
+                code: ErrorCode::Internal,
+                message: "Stillpoint is still starting; try again in a moment.".into(),
+                field: None,
+            })
     }
 
     /// Why the database could not be opened, if it could not.

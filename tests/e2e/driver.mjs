@@ -1,7 +1,7 @@
 // A small WebDriver client for driving the real Stillpoint window through tauri-driver
 // (which speaks to Debian's WebKitWebDriver). Each app launch gets its own tauri-driver, its
 // own database and its own XDG folders, and its session is always deleted, also on failure.
-import { spawn } from "node:child_process";
+import { execFileSync, spawn } from "node:child_process";
 import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
@@ -98,8 +98,11 @@ class Session {
     throw new Error(`timed out waiting for ${css}${text ? ` with text "${text}"` : ""}: ${last?.message ?? ""}`);
   }
 
+  /** Clicks the element at `css`, first scrolling it to the middle of its scroll area, as a
+   * person would, so no sticky header or footer covers it. */
   async click(css) {
     const el = await this.waitFor(css);
+    await this.script("arguments[0].scrollIntoView({ block: 'center' })", [{ [ELEMENT]: el }]);
     await this.cmd("POST", `/element/${el}/click`, {});
   }
 
@@ -162,6 +165,36 @@ class Session {
     writeFileSync(file, Buffer.from(png, "base64"));
     return file;
   }
+}
+
+/** Polls `check` until it is true; fails with `message` after `timeout` ms. */
+export async function waitUntil(check, message, timeout = 10000) {
+  const end = Date.now() + timeout;
+  while (!(await check())) {
+    if (Date.now() > end) throw new Error(message);
+    await sleep(100);
+  }
+}
+
+/**
+ * Answers the system's save dialog the way a person does: finds it by its title, types the
+ * full path into its name field and presses Enter (GTK's file chooser takes a path there).
+ */
+export async function answerSaveDialog(title, path) {
+  let id = "";
+  await waitUntil(() => {
+    try {
+      id = execFileSync("xdotool", ["search", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim().split("\n")[0];
+    } catch {
+      id = "";
+    }
+    return id !== "";
+  }, `no save dialog titled "${title}" appeared`, 15000);
+  execFileSync("xdotool", ["windowfocus", "--sync", id]);
+  await sleep(300);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--delay", "8", path]);
+  execFileSync("xdotool", ["key", "Return"]);
 }
 
 /**

@@ -13,6 +13,9 @@ use crate::store::{MonthTotals, Store};
 pub struct Dashboard {
     /// Credits available and what the next one needs.
     pub status: CreditStatus,
+    /// Counted minutes not yet claimed, all categories together.
+    #[specta(type = specta_typescript::Number)]
+    pub unclaimed_minutes: i64,
     /// What the next credit needs, in one plain sentence.
     pub next_credit_sentence: String,
     /// The most recent entries that count less than logged, with their reasons.
@@ -43,6 +46,7 @@ pub fn dashboard(store: &Store) -> Result<Dashboard> {
     })?;
     Ok(Dashboard {
         next_credit_sentence: status.next_credit_sentence(rules),
+        unclaimed_minutes: status.counted.total(),
         status,
         reduced: reduced.rows,
         reduced_total: reduced.total,
@@ -72,6 +76,7 @@ mod tests {
         );
         let by_month: i64 = d.months.iter().map(|m| m.a + m.b + m.c).sum();
         assert_eq!(by_month, d.status.counted.total());
+        assert_eq!(d.unclaimed_minutes, d.status.counted.total());
         assert_eq!(d.reduced.len() as i64, d.reduced_total.min(8));
         assert_eq!(d.entry_count, 23);
     }

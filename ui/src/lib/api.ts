@@ -4,14 +4,16 @@
 import {
   commands,
   type ApiError,
+  type DeletedEntry,
   type EntryDraft,
   type EntryQuery,
   type MentorDraft,
+  type Owner,
   type Profile,
 } from "./bindings";
 
 export type {
-  Activity, ApiError, AppStatus, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
+  Activity, ApiError, AppStatus, Attachment, DeletedEntry, Owner, SavedFile, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
   EntrySort, Format, ImportSummary, Mentor, MentorDraft, MonthTotals, Profile, RuleSet,
 } from "./bindings";
 
@@ -47,8 +49,25 @@ export const api = {
   addEntry: (entry: EntryDraft) => unwrap(commands.addEntry(entry)),
   updateEntry: (id: number, entry: EntryDraft) => unwrap(commands.updateEntry(id, entry)),
   deleteEntry: (id: number) => unwrap(commands.deleteEntry(id)),
+  restoreEntry: (deleted: DeletedEntry) => unwrap(commands.restoreEntry(deleted)),
+  attachFile: async (owner: Owner, file: File) =>
+    unwrap(commands.attachFile(owner, file.name, await base64Of(file))),
+  attachments: (owner: Owner) => unwrap(commands.listAttachments(owner)),
+  openAttachment: (id: number) => unwrap(commands.openAttachment(id)),
+  detachFile: (id: number) => unwrap(commands.detachFile(id)),
+  exportCsv: () => unwrap(commands.exportCsv()),
   mentors: () => unwrap(commands.listMentors()),
   saveMentor: (id: number | null, mentor: MentorDraft) => unwrap(commands.saveMentor(id, mentor)),
   deleteMentor: (id: number) => unwrap(commands.deleteMentor(id)),
   importCsv: (text: string) => unwrap(commands.importCsv(text)),
 };
+
+/** A file's bytes as base64, the way `attach_file` takes them. */
+function base64Of(file: File): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const reader = new FileReader();
+    reader.onload = () => resolve(String(reader.result).replace(/^data:[^,]*,/, ""));
+    reader.onerror = () => reject(new Error(`"${file.name}" could not be read; try choosing it again.`));
+    reader.readAsDataURL(file);
+  });
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDays, formatHours, formatMinutes } from "./format";
+import { formatBytes, formatDays, formatHours, formatMinutes } from "./format";
 
 describe("format", () => {
   it("writes durations as the engine does", () => {
@@ -18,5 +18,13 @@ describe("format", () => {
   it("counts days", () => {
     expect(formatDays(1)).toBe("1 day");
     expect(formatDays(3)).toBe("3 days");
+  });
+});
+
+describe("formatBytes", () => {
+  it("uses the unit that keeps the number short", () => {
+    expect(formatBytes(900, "en")).toBe("900 B");
+    expect(formatBytes(12 * 1024, "en")).toBe("12 KB");
+    expect(formatBytes(3.45 * 1024 * 1024, "de")).toBe("3,5 MB");
   });
 });

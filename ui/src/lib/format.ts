@@ -17,3 +17,9 @@ export function formatHours(minutes: number, locale?: string): string {
 export function formatDays(days: number): string {
   return days === 1 ? "1 day" : `${days} days`;
 }
+
+/** A file size as "12 KB", "3.4 MB" (in the user's locale). */
+export function formatBytes(bytes: number, locale?: string): string {
+  const [value, unit] = bytes < 1024 ? [bytes, "B"] : bytes < 1024 * 1024 ? [bytes / 1024, "KB"] : [bytes / (1024 * 1024), "MB"];
+  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === "MB" ? 1 : 0 }).format(value)} ${unit}`;
+}

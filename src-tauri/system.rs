@@ -1,0 +1,66 @@
+//! The few places the app reaches the desktop: the save dialog and the system's viewer.
+//!
+//! Both are called from Rust, never from the webview, so the window's capability grants no
+//! plugin permissions at all. Commands reach them through the [`Desktop`] trait, which the
+//! command tests replace with one that answers without a screen.
+
+use std::path::{Path, PathBuf};
+
+use stillpoint_core::{ApiError, Error};
+use tauri::{AppHandle, Runtime};
+use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_opener::OpenerExt;
+
+/// What the commands ask of the desktop.
+pub trait Desktop: Send + Sync {
+    /// Shows the system's save dialog; the chosen path, or `None` if the user cancelled.
+    fn ask_where_to_save(
+        &self,
+        title: &str,
+        suggested_name: &str,
+        extension: &str,
+    ) -> Option<PathBuf>;
+    /// Opens `path` with the program the system uses for its kind of file.
+    fn open_file(&self, path: &Path) -> Result<(), ApiError>;
+}
+
+/// The real desktop, through Tauri's dialog and opener plugins.
+pub struct TauriDesktop<R: Runtime>(pub AppHandle<R>);
+
+impl<R: Runtime> Desktop for TauriDesktop<R> {
+    fn ask_where_to_save(
+        &self,
+        title: &str,
+        suggested_name: &str,
+        extension: &str,
+    ) -> Option<PathBuf> {
+        let mut dialog = self
+            .0
+            .dialog()
+            .file()
+            .set_title(title)
+            .set_file_name(suggested_name)
+            .add_filter(extension.to_uppercase(), &[extension]);
+        if let Some(folder) = dirs::document_dir().filter(|d| d.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        let chosen = dialog.blocking_save_file()?.into_path().ok()?;
+        // A name typed without the extension gets it, as every save dialog's user expects.
+        if chosen.extension().is_none() {
+            return Some(chosen.with_extension(extension));
+        }
+        Some(chosen)
+    }
+
+    fn open_file(&self, path: &Path) -> Result<(), ApiError> {
+        self.0
+            .opener()
+            .open_path(path.to_string_lossy(), None::<&str>)
+            .map_err(|_| {
+                ApiError::from(Error::Refused(format!(
+                    "No program on this computer opened {}. You will find the file there.",
+                    path.display()
+                )))
+            })
+    }
+}

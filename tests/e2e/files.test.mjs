@@ -1,0 +1,74 @@
+// Files in and out of the real window: a certificate kept with an entry and opened with the
+// system's viewer, and the hours exported where the system's save dialog says.
+import assert from "node:assert/strict";
+import { execFileSync } from "node:child_process";
+import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
+import { test } from "node:test";
+import { answerSaveDialog, appBinary, scratch, waitUntil, withApp } from "./driver.mjs";
+
+const fixtures = resolve(import.meta.dirname, "fixtures");
+
+/** A stand-in for the desktop's `xdg-open` that writes down what it was asked to open. */
+function fakeViewer(home) {
+  const bin = join(home.dir, "bin");
+  mkdirSync(bin, { recursive: true });
+  const log = join(home.dir, "opened.txt");
+  writeFileSync(join(bin, "xdg-open"), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${log}'\n`);
+  chmodSync(join(bin, "xdg-open"), 0o755);
+  return { env: { PATH: `${bin}:${process.env.PATH}` }, opened: () => (existsSync(log) ? readFileSync(log, "utf8").trim().split("\n") : []) };
+}
+
+test("a certificate attached to an entry opens in the viewer and survives delete and undo", async () => {
+  const home = scratch("files-attach");
+  const viewer = fakeViewer(home);
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=hours]");
+    await app.click("[data-testid=log-hours]");
+    await app.waitFor("[data-testid=entry-form]");
+    await app.type("#entry-date", "2025-04-05");
+    await app.click("#entry-activity option[value=clinical_applications]");
+    await app.type("#entry-hours", "7");
+    await app.type("input[name=provider]", "Upledger Institute");
+    await app.upload("[data-testid=attach-file]", join(fixtures, "certificate.pdf"));
+    await app.waitFor("[data-testid=attachment-pending]", { text: "certificate.pdf" });
+    await app.click("[data-testid=save-entry]");
+    await app.waitFor("[data-testid=toast]", { text: "Entry saved — counts 6 h" });
+
+    await app.click("[data-testid=entry-row]");
+    await app.waitFor("[data-testid=attachment]", { text: "certificate.pdf" });
+    await app.click("[data-testid=attachment] button.link");
+    await app.screenshot("files-01-entry-with-certificate");
+    await waitUntil(() => viewer.opened().length === 1, "the viewer was not asked to open the file");
+    const [opened] = viewer.opened();
+    assert.match(opened, /attachments\/1\.pdf$/);
+    assert.deepEqual(readFileSync(opened), readFileSync(join(fixtures, "certificate.pdf")));
+
+    await app.click("[data-testid=delete-entry]");
+    await app.waitFor("[data-testid=toast]", { text: "and its attachment" });
+    await app.click("[data-testid=undo]");
+    await app.waitFor("[data-testid=entry-total]", { text: "1 entry" });
+    await app.click("[data-testid=entry-row]");
+    await app.waitFor("[data-testid=attachment]", { text: "certificate.pdf" });
+  }, { env: viewer.env });
+});
+
+test("Export CSV writes every entry where the save dialog says", async () => {
+  const home = scratch("files-export");
+  const target = join(home.dir, "my hours.csv");
+  await withApp(home, async (app) => {
+    await app.click("button[data-testid=load-demo]");
+    await app.waitFor("[data-testid=credits-available]");
+    await app.click("a[data-section=hours]");
+    await app.waitFor("[data-testid=entry-total]", { text: "23 entries" });
+    await app.click("[data-testid=export-csv]");
+    await answerSaveDialog("Export hours as CSV", target);
+    await app.waitFor("[data-testid=toast]", { text: "Exported 23 entries" });
+  });
+  const lines = readFileSync(target, "utf8").trim().split(/\r?\n/);
+  assert.equal(lines.length, 24);
+  assert.match(lines[0], /^date,activity,format,hours,days,provider/);
+  // The file imports back: the engine's own check, through the command line.
+  const out = execFileSync(appBinary, ["--db", join(home.dir, "again.db"), "import", target], { encoding: "utf8" });
+  assert.match(out, /23/);
+});
