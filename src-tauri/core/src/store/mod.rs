@@ -9,6 +9,7 @@ mod mentors;
 mod migrations;
 mod profile;
 mod reports;
+mod submissions;
 
 use std::path::Path;
 use std::time::Duration;
