@@ -1,6 +1,7 @@
 //! The engine's integration tests: one binary, a module per subject.
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
+mod claims;
 mod cli;
 mod exchange;
 mod migrations;
