@@ -182,6 +182,13 @@ export type Entry = {
 	reasons: string[],
 	/**  The entry as the form edits it. */
 	draft: EntryDraft,
+	/**  Minutes claimed from it by submissions, whatever their state; never counted again. */
+	claimed_minutes: number,
+	/**
+	 *  The submission that keeps it from being edited or deleted, when one does: a sent or
+	 *  credited one if there is one, else a draft.
+	 */
+	locked_by: EntryLock | null,
 };
 
 /**  An entry as typed in the form or read from a CSV row, before validation. */
@@ -208,6 +215,16 @@ export type EntryDraft = {
 	endorsed: boolean,
 	/**  Free notes. */
 	notes: string,
+};
+
+/**  The submission that keeps an entry from being edited or deleted. */
+export type EntryLock = {
+	/**  The submission's id. */
+	submission_id: number,
+	/**  Its state: a draft must be discarded, a sent or credited one reopened, to free the entry. */
+	state: SubmissionState,
+	/**  When it was sent, if it was. */
+	sent_on: string | null,
 };
 
 /**  One slice of the entries that match a query, and how many match in all. */
@@ -420,6 +437,15 @@ export type RuleSet = {
 	/**  What can be logged. */
 	activities: Activity[],
 };
+
+/**  Where a submission is in its life: draft → sent → credited. */
+export type SubmissionState = 
+/**  Claimed, not sent yet: it can still be discarded, returning its minutes to the pool. */
+"draft" | 
+/**  Sent with the processing fee: its entries are locked until it is reopened. */
+"sent" | 
+/**  The program has credited it. */
+"credited";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {
