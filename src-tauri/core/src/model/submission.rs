@@ -342,6 +342,48 @@ mod tests {
     }
 
     #[test]
+    fn the_submission_types_export_to_typescript() {
+        let types = specta::Types::default()
+            .register::<SubmissionSummary>()
+            .register::<SubmissionDetail>()
+            .register::<FeeDraft>()
+            .register::<crate::model::Entry>();
+        let ts = specta_typescript::Typescript::default()
+            .export(&types, crate::rules::bindings::AsDerived)
+            .unwrap();
+        assert!(ts.contains("SubmissionDetail") && ts.contains("locked_by: EntryLock | null"));
+        assert!(!ts.contains("bigint"), "{ts}");
+    }
+
+    #[test]
+    fn a_summary_serialises_with_snake_case_keys_and_iso_dates() {
+        let summary = SubmissionSummary {
+            id: 2,
+            state: SubmissionState::Sent,
+            rule_set: "iahe-mentorship-2014".into(),
+            credits: 1,
+            created_on: NaiveDate::from_ymd_opt(2025, 3, 1).unwrap(),
+            sent_on: NaiveDate::from_ymd_opt(2025, 3, 3),
+            fee: Some(Fee::new(2500, "USD")),
+            paid_by: "card".into(),
+            credited_on: None,
+            claimed: ByCategory::new(360, 720, 360),
+            claimed_total: 1440,
+            entry_count: 5,
+        };
+        assert_eq!(
+            serde_json::to_value(summary).unwrap(),
+            serde_json::json!({
+                "id": 2, "state": "sent", "rule_set": "iahe-mentorship-2014", "credits": 1,
+                "created_on": "2025-03-01", "sent_on": "2025-03-03",
+                "fee": {"hundredths": 2500, "currency": "USD", "amount": "25.00"},
+                "paid_by": "card", "credited_on": null,
+                "claimed": {"A": 360, "B": 720, "C": 360}, "claimed_total": 1440, "entry_count": 5
+            })
+        );
+    }
+
+    #[test]
     fn states_round_trip_through_their_keys() {
         for state in [
             SubmissionState::Draft,

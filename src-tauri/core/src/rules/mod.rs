@@ -150,14 +150,14 @@ mod tests {
 }
 
 #[cfg(test)]
-mod bindings {
+pub(crate) mod bindings {
     use super::*;
     use specta::datatype::DataType;
     use specta::{Format, FormatError, Types};
     use std::borrow::Cow;
 
     /// Leaves the types as derived; enough to prove they export (no `i64` left as a bigint).
-    struct AsDerived;
+    pub(crate) struct AsDerived;
 
     impl Format for AsDerived {
         fn map_types(&'_ self, types: &Types) -> Result<Cow<'_, Types>, FormatError> {
