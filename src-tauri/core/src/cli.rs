@@ -3,6 +3,8 @@
 //! The same binary as the window; given a subcommand it does the job and exits without opening
 //! one. Output and exit codes are a contract for scripts: `--json` output is one JSON value on
 //! stdout, errors go to stderr, exit code 0 on success, 1 when the engine refuses, 2 for usage.
+//! The PDF of the tracking form is not written here yet: `claim --form` refuses, claiming
+//! nothing, until it is.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -11,7 +13,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::error::{Error, Result};
 use crate::exchange::{self, ImportSummary};
-use crate::model::Profile;
+use crate::model::{Profile, SubmissionDetail, SubmissionState, SubmissionSummary};
 use crate::paths::database_path;
 use crate::rules::{default_rule_set, format_minutes, CreditStatus};
 use crate::store::Store;
@@ -56,6 +58,23 @@ pub enum Command {
         /// The CSV file to write; an existing file is replaced.
         #[arg(value_name = "FILE.csv")]
         file: PathBuf,
+    },
+    /// Claim N credits on a new draft submission: each category's minimum from its oldest
+    /// hours, the rest from the fullest category. Refuses more than are available, changing
+    /// nothing.
+    Claim {
+        /// How many credits to claim, from 1 up to the credits available.
+        #[arg(value_name = "N", allow_negative_numbers = true)]
+        credits: i64,
+        /// Also write the submission's tracking form to this PDF file.
+        #[arg(long, value_name = "OUT.pdf")]
+        form: Option<PathBuf>,
+    },
+    /// List the submissions, newest first: state, credits, hours claimed, fee.
+    Submissions {
+        /// Print one JSON array, one object per submission.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -194,8 +213,120 @@ fn execute(
                 file.display()
             )?;
         }
+        Command::Claim { credits, form } => {
+            if form.is_some() {
+                return Err(Error::Refused(
+                    "Writing the form is not available yet; nothing was claimed. Run the claim \
+                     without --form."
+                        .into(),
+                ));
+            }
+            let detail =
+                store
+                    .claim_credits(credits, crate::today())
+                    .map_err(|error| match error {
+                        // N is an argument, not a `--credits` option: no option to name.
+                        Error::Invalid {
+                            field: "credits",
+                            message,
+                        } => Error::Refused(message),
+                        other => other,
+                    })?;
+            write_claim(out, &detail)?;
+        }
+        Command::Submissions { json } => {
+            let submissions = store.submissions()?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&submissions).map_err(std::io::Error::other)?
+                )?;
+            } else {
+                write_submissions(out, &submissions)?;
+            }
+        }
     }
     Ok(0)
+}
+
+fn credits_word(n: i64) -> String {
+    format!("{n} {}", if n == 1 { "credit" } else { "credits" })
+}
+
+fn write_claim(out: &mut dyn Write, d: &SubmissionDetail) -> std::io::Result<()> {
+    let s = &d.summary;
+    writeln!(
+        out,
+        "Submission {}: a draft claiming {}.",
+        s.id,
+        credits_word(s.credits)
+    )?;
+    writeln!(
+        out,
+        "Claimed: A {}, B {}, C {} (total {}) from {}.",
+        format_minutes(s.claimed.a),
+        format_minutes(s.claimed.b),
+        format_minutes(s.claimed.c),
+        format_minutes(s.claimed_total),
+        plural(
+            usize::try_from(s.entry_count).unwrap_or(0),
+            "entry",
+            "entries"
+        )
+    )?;
+    if d.carried_forward.is_empty() {
+        writeln!(out, "Nothing is carried forward.")?;
+    } else {
+        writeln!(out, "Carried forward to the next form:")?;
+        for c in &d.carried_forward {
+            let provider = if c.provider.is_empty() {
+                String::new()
+            } else {
+                format!(", {}", c.provider)
+            };
+            writeln!(
+                out,
+                "  {} {} {}{provider}: {} (entry {})",
+                c.date,
+                c.category,
+                c.activity_label,
+                format_minutes(c.remaining_minutes),
+                c.entry_id
+            )?;
+        }
+    }
+    Ok(())
+}
+
+fn write_submissions(out: &mut dyn Write, list: &[SubmissionSummary]) -> std::io::Result<()> {
+    if list.is_empty() {
+        return writeln!(
+            out,
+            "No submissions yet. Claim credits with: stillpoint claim N"
+        );
+    }
+    for s in list {
+        let mut line = format!(
+            "{:<4} {:<9} {:<10} {:<10} created {}",
+            s.id,
+            s.state.key(),
+            credits_word(s.credits),
+            format_minutes(s.claimed_total),
+            s.created_on
+        );
+        if let Some(sent) = s.sent_on {
+            line.push_str(&format!(", sent {sent}"));
+        }
+        if let (Some(fee), SubmissionState::Sent | SubmissionState::Credited) = (&s.fee, s.state) {
+            line.push_str(&format!(", fee {} {}", fee.amount, fee.currency));
+        }
+        if let Some(credited) = s.credited_on {
+            line.push_str(&format!(", credited {credited}"));
+        }
+        writeln!(out, "{line}")?;
+    }
+    Ok(())
 }
 
 fn write_import_summary(

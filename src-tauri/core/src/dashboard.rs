@@ -80,4 +80,23 @@ mod tests {
         assert_eq!(d.reduced.len() as i64, d.reduced_total.min(8));
         assert_eq!(d.entry_count, 23);
     }
+
+    #[test]
+    fn after_a_claim_the_dashboard_shows_only_what_is_left() {
+        let today = chrono::NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        let mut store = Store::open_in_memory().unwrap();
+        crate::demo::load(&mut store, today).unwrap();
+        let before = dashboard(&store).unwrap().status;
+        assert_eq!(before.credits_available, 1);
+        let claimed = store.claim_credits(1, today).unwrap().summary.claimed;
+        let after = dashboard(&store).unwrap();
+        assert_eq!(after.status, store.credit_status().unwrap());
+        assert_eq!(after.status.credits_available, 0);
+        for c in crate::rules::Category::ALL {
+            assert_eq!(after.status.counted[c], before.counted[c] - claimed[c]);
+        }
+        assert!(after
+            .next_credit_sentence
+            .starts_with("For your next credit"));
+    }
 }

@@ -18,18 +18,8 @@ export const commands = {
 	listEntries: (query: EntryQuery) => typedError<EntryPage, ApiError>(__TAURI_INVOKE("list_entries", { query })),
 	addEntry: (entry: EntryDraft) => typedError<Entry, ApiError>(__TAURI_INVOKE("add_entry", { entry })),
 	updateEntry: (id: RowId, entry: EntryDraft) => typedError<Entry, ApiError>(__TAURI_INVOKE("update_entry", { id, entry })),
-	/**  Deletes an entry and its attachments and returns them, so the window can offer to undo. */
-	deleteEntry: (id: RowId) => typedError<DeletedEntry, ApiError>(__TAURI_INVOKE("delete_entry", { id })),
-	/**  Undoes `delete_entry`. */
-	restoreEntry: (deleted: DeletedEntry) => typedError<Entry, ApiError>(__TAURI_INVOKE("restore_entry", { deleted })),
-	/**  Keeps a copy of a file the user chose (its bytes in base64) with a record. */
-	attachFile: (owner: Owner, fileName: string, base64: string) => typedError<Attachment, ApiError>(__TAURI_INVOKE("attach_file", { owner, fileName, base64 })),
-	listAttachments: (owner: Owner) => typedError<Attachment[], ApiError>(__TAURI_INVOKE("list_attachments", { owner })),
-	/**  Opens an attachment's copy with the system's viewer for its kind of file. */
-	openAttachment: (id: RowId) => typedError<null, ApiError>(__TAURI_INVOKE("open_attachment", { id })),
-	detachFile: (id: RowId) => typedError<Attachment, ApiError>(__TAURI_INVOKE("detach_file", { id })),
-	/**  Asks where to save, then writes every entry there as CSV. `None` when the user cancelled. */
-	exportCsv: () => typedError<SavedFile | null, ApiError>(__TAURI_INVOKE("export_csv")),
+	/**  Deletes an entry and returns it, so the window can offer to undo. */
+	deleteEntry: (id: RowId) => typedError<Entry, ApiError>(__TAURI_INVOKE("delete_entry", { id })),
 	listMentors: () => typedError<Mentor[], ApiError>(__TAURI_INVOKE("list_mentors")),
 	saveMentor: (id: RowId | null, mentor: MentorDraft) => typedError<Mentor, ApiError>(__TAURI_INVOKE("save_mentor", { id, mentor })),
 	deleteMentor: (id: RowId) => typedError<Mentor, ApiError>(__TAURI_INVOKE("delete_mentor", { id })),
@@ -85,20 +75,6 @@ export type AppStatus = {
 	empty: boolean,
 	/**  Why the database could not be opened, if it could not. */
 	startup_error: ApiError | null,
-};
-
-/**  A file kept with a record. */
-export type Attachment = {
-	/**  Its id. */
-	id: number,
-	/**  What it is attached to. */
-	owner: Owner,
-	/**  The file's name as the user had it, e.g. "Certificate CS1.pdf". */
-	file_name: string,
-	/**  Its size in bytes. */
-	bytes: number,
-	/**  The day it was attached (ISO date). */
-	added_on: string,
 };
 
 /**  Minutes per category. */
@@ -178,8 +154,6 @@ export type CreditStatus = {
 export type Dashboard = {
 	/**  Credits available and what the next one needs. */
 	status: CreditStatus,
-	/**  Counted minutes not yet claimed, all categories together. */
-	unclaimed_minutes: number,
 	/**  What the next credit needs, in one plain sentence. */
 	next_credit_sentence: string,
 	/**  The most recent entries that count less than logged, with their reasons. */
@@ -190,14 +164,6 @@ export type Dashboard = {
 	months: MonthTotals[],
 	/**  How many entries are logged. */
 	entry_count: number,
-};
-
-/**  An entry just deleted, with the files that were attached to it: what an undo needs. */
-export type DeletedEntry = {
-	/**  The entry as it was. */
-	entry: Entry,
-	/**  Its attachments as they were. */
-	attachments: Attachment[],
 };
 
 /**  A stored entry as the Hours view and the dashboard show it. */
@@ -216,6 +182,13 @@ export type Entry = {
 	reasons: string[],
 	/**  The entry as the form edits it. */
 	draft: EntryDraft,
+	/**  Minutes claimed from it by submissions, whatever their state; never counted again. */
+	claimed_minutes: number,
+	/**
+	 *  The submission that keeps it from being edited or deleted, when one does: a sent or
+	 *  credited one if there is one, else a draft.
+	 */
+	locked_by: EntryLock | null,
 };
 
 /**  An entry as typed in the form or read from a CSV row, before validation. */
@@ -242,6 +215,16 @@ export type EntryDraft = {
 	endorsed: boolean,
 	/**  Free notes. */
 	notes: string,
+};
+
+/**  The submission that keeps an entry from being edited or deleted. */
+export type EntryLock = {
+	/**  The submission's id. */
+	submission_id: number,
+	/**  Its state: a draft must be discarded, a sent or credited one reopened, to free the entry. */
+	state: SubmissionState,
+	/**  When it was sent, if it was. */
+	sent_on: string | null,
 };
 
 /**  One slice of the entries that match a query, and how many match in all. */
@@ -389,15 +372,6 @@ export type NextCredit = {
 	any: number,
 };
 
-/**  What a file is attached to. */
-export type Owner = 
-/**  A mentorship entry. */
-{ kind: "entry"; id: number } | 
-/**  A submission (the scanned, signed tracking form). */
-{ kind: "submission"; id: number } | 
-/**  A course taken. */
-{ kind: "course"; id: number };
-
 /**  The practitioner using this copy of Stillpoint. Printed on every form they send. */
 export type Profile = {
 	/**  Full name, in whatever script the practitioner writes it. */
@@ -464,13 +438,14 @@ export type RuleSet = {
 	activities: Activity[],
 };
 
-/**  A file the app wrote where the user asked. */
-export type SavedFile = {
-	/**  Where it went. */
-	path: string,
-	/**  How many records it holds. */
-	count: number,
-};
+/**  Where a submission is in its life: draft → sent → credited. */
+export type SubmissionState = 
+/**  Claimed, not sent yet: it can still be discarded, returning its minutes to the pool. */
+"draft" | 
+/**  Sent with the processing fee: its entries are locked until it is reopened. */
+"sent" | 
+/**  The program has credited it. */
+"credited";
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

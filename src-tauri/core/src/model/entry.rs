@@ -8,6 +8,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::text::clean;
+use super::EntryLock;
 use crate::error::{Error, Result};
 use crate::rules::{count_entry, Category, Counted, Counting, EntryFacts, Format, RuleSet};
 
@@ -59,6 +60,12 @@ pub struct Entry {
     pub reasons: Vec<String>,
     /// The entry as the form edits it.
     pub draft: EntryDraft,
+    /// Minutes claimed from it by submissions, whatever their state; never counted again.
+    #[specta(type = specta_typescript::Number)]
+    pub claimed_minutes: i64,
+    /// The submission that keeps it from being edited or deleted, when one does: a sent or
+    /// credited one if there is one, else a draft.
+    pub locked_by: Option<EntryLock>,
 }
 
 /// An entry just deleted, with the files that were attached to it: what an undo needs.

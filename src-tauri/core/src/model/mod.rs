@@ -7,6 +7,7 @@ mod attachment;
 mod entry;
 mod mentor;
 mod profile;
+mod submission;
 pub(crate) mod text;
 
 pub use attachment::{checked_file_name, Attachment, Owner, MAX_ATTACHMENT_BYTES};
@@ -16,6 +17,11 @@ pub use entry::{
 };
 pub use mentor::{Mentor, MentorDraft};
 pub use profile::Profile;
+pub(crate) use submission::{clean_paid_by, parse_date_for};
+pub use submission::{
+    parse_fee_amount, CarriedForward, ClaimedCategory, ClaimedRow, EntryLock, Fee, FeeDraft,
+    SubmissionDetail, SubmissionState, SubmissionSummary,
+};
 
 /// A record's id as commands take it: a SQLite rowid, a plain `number` in TypeScript (ids stay
 /// far below 2^53).

@@ -12,7 +12,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::credits::{credit_status, ByCategory};
+use super::credits::{credit_status, ByCategory, CreditStatus};
 use super::set::{Category, RuleSet};
 use crate::error::{Error, Result};
 
@@ -43,20 +43,41 @@ pub struct ClaimedMinutes {
     pub minutes: i64,
 }
 
+/// Checks a claim of `credits` against what the pool earns (`status`). With no credit to claim,
+/// refuses and says what the next one needs (`Error::Refused`); otherwise a number outside
+/// 1..=k is a field error on `credits`. The store checks with this before it reads the pool, and
+/// [`allocate_claim`] with it again, so both say the same.
+pub fn check_claim(rule_set: &RuleSet, status: &CreditStatus, credits: i64) -> Result<()> {
+    let available = status.credits_available;
+    if available < 1 {
+        return Err(Error::Refused(format!(
+            "No credit can be claimed yet. {}",
+            status.next_credit_sentence(rule_set)
+        )));
+    }
+    if credits < 1 || credits > available {
+        return Err(Error::invalid(
+            "credits",
+            if available == 1 {
+                "You have 1 credit available; claim 1.".to_owned()
+            } else {
+                format!("You have {available} credits available; claim between 1 and {available}.")
+            },
+        ));
+    }
+    Ok(())
+}
+
 /// Chooses the minutes that claim `credits` credits from the pool.
 ///
 /// Returns one line per entry that gives minutes, by category (A, B, C) and then oldest first.
-/// Refuses, changing nothing, a claim of fewer than one credit (field `credits`), a claim of more
-/// credits than the pool earns (`Error::Refused`), and a pool with negative minutes or a repeated
-/// id (field `entries`).
+/// Refuses, changing nothing, a pool with negative minutes or a repeated id (field `entries`),
+/// and a number of credits the pool does not earn (see [`check_claim`]).
 pub fn allocate_claim(
     rule_set: &RuleSet,
     pool: &[PoolEntry],
     credits: i64,
 ) -> Result<Vec<ClaimedMinutes>> {
-    if credits < 1 {
-        return Err(Error::invalid("credits", "Claim at least one credit."));
-    }
     let mut ids = HashSet::with_capacity(pool.len());
     for entry in pool {
         if entry.minutes < 0 {
@@ -74,18 +95,7 @@ pub fn allocate_claim(
     }
 
     let counted = ByCategory::sum(pool.iter().map(|e| (e.category, e.minutes)));
-    let status = credit_status(rule_set, counted);
-    let available = status.credits_available;
-    if credits > available {
-        return Err(Error::Refused(match available {
-            0 => format!(
-                "No credit can be claimed yet. {}",
-                status.next_credit_sentence(rule_set)
-            ),
-            1 => format!("Only 1 credit can be claimed now, not {credits}."),
-            _ => format!("Only {available} credits can be claimed now, not {credits}."),
-        }));
-    }
+    check_claim(rule_set, &credit_status(rule_set, counted), credits)?;
 
     // n ≤ k, so every product below is at most the minutes it is taken from: no overflow.
     let minimums = rule_set.minimums();
@@ -257,15 +267,30 @@ mod tests {
     fn a_claim_of_nothing_or_too_much_is_refused() {
         use Category::*;
         let pool = [e(1, A, 0, 360), e(2, B, 0, 360), e(3, C, 0, 720)];
-        match claim(&pool, 0) {
-            Err(Error::Invalid { field, .. }) => assert_eq!(field, "credits"),
-            other => panic!("expected a field error, got {other:?}"),
-        }
-        match claim(&pool, 2) {
-            Err(Error::Refused(message)) => {
-                assert_eq!(message, "Only 1 credit can be claimed now, not 2.")
+        for n in [0, -3, 2] {
+            match claim(&pool, n) {
+                Err(Error::Invalid { field, message }) => {
+                    assert_eq!(field, "credits");
+                    assert_eq!(message, "You have 1 credit available; claim 1.");
+                }
+                other => panic!("expected a field error, got {other:?}"),
             }
-            other => panic!("expected a refusal, got {other:?}"),
+        }
+        let twice: Vec<PoolEntry> = pool
+            .iter()
+            .map(|p| PoolEntry {
+                minutes: p.minutes * 2,
+                ..p.clone()
+            })
+            .collect();
+        match claim(&twice, 3) {
+            Err(Error::Invalid { message, .. }) => {
+                assert_eq!(
+                    message,
+                    "You have 2 credits available; claim between 1 and 2."
+                )
+            }
+            other => panic!("expected a field error, got {other:?}"),
         }
         match claim(&pool[..2], 1) {
             Err(Error::Refused(message)) => assert_eq!(

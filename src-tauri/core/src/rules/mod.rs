@@ -16,7 +16,7 @@ mod text;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub use claim::{allocate_claim, ClaimedMinutes, PoolEntry};
+pub use claim::{allocate_claim, check_claim, ClaimedMinutes, PoolEntry};
 pub use count::{count_entry, holds_credential, CountReason, Counted, EntryFacts};
 pub use credits::{credit_status, ByCategory, CreditStatus, NextCredit};
 pub use set::{Activity, Category, CategoryRule, Counting, CreditRule, Format, RuleSet};
@@ -150,14 +150,14 @@ mod tests {
 }
 
 #[cfg(test)]
-mod bindings {
+pub(crate) mod bindings {
     use super::*;
     use specta::datatype::DataType;
     use specta::{Format, FormatError, Types};
     use std::borrow::Cow;
 
     /// Leaves the types as derived; enough to prove they export (no `i64` left as a bigint).
-    struct AsDerived;
+    pub(crate) struct AsDerived;
 
     impl Format for AsDerived {
         fn map_types(&'_ self, types: &Types) -> Result<Cow<'_, Types>, FormatError> {

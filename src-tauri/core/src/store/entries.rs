@@ -47,7 +47,24 @@ fn from_row(rules: &RuleSet, row: &Row<'_>) -> rusqlite::Result<Entry> {
             endorsed: row.get(11)?,
             notes: row.get(12)?,
         },
+        // Filled in by `with_claims`, from the claims table.
+        claimed_minutes: 0,
+        locked_by: None,
     })
+}
+
+/// Fills in what submissions claim of each entry and which one locks it: one query over the
+/// claims of these entries (of all entries for a long list, which reads the claims once).
+fn with_claims(conn: &Connection, mut rows: Vec<Entry>) -> Result<Vec<Entry>> {
+    let ids: Vec<i64> = rows.iter().map(|e| e.id).collect();
+    let mut facts = super::submissions::claim_facts(conn, (ids.len() <= 500).then_some(&ids[..]))?;
+    for entry in &mut rows {
+        if let Some((claimed, lock)) = facts.remove(&entry.id) {
+            entry.claimed_minutes = claimed;
+            entry.locked_by = lock;
+        }
+    }
+    Ok(rows)
 }
 
 fn values(e: &ValidEntry) -> Result<[Value; 14]> {
@@ -116,17 +133,22 @@ pub(super) fn update(conn: &Connection, id: i64, e: &ValidEntry) -> Result<()> {
 }
 
 pub(super) fn get(conn: &Connection, rules: &RuleSet, id: i64) -> Result<Entry> {
-    conn.query_row(
-        &format!("SELECT {COLUMNS} FROM entries WHERE id = ?1"),
-        [id],
-        |r| from_row(rules, r),
-    )
-    .optional()?
-    .ok_or_else(|| Error::NotFound("That entry".into()))
+    let entry = conn
+        .query_row(
+            &format!("SELECT {COLUMNS} FROM entries WHERE id = ?1"),
+            [id],
+            |r| from_row(rules, r),
+        )
+        .optional()?
+        .ok_or_else(|| Error::NotFound("That entry".into()))?;
+    with_claims(conn, vec![entry])?
+        .pop()
+        .ok_or_else(|| Error::NotFound("That entry".into()))
 }
 
 pub(super) fn delete(conn: &Connection, rules: &RuleSet, id: i64) -> Result<Entry> {
     let entry = get(conn, rules, id)?;
+    super::submissions::refuse_if_claimed(conn, id)?;
     conn.execute("DELETE FROM entries WHERE id = ?1", params![id])?;
     Ok(entry)
 }
@@ -187,7 +209,7 @@ pub(super) fn recount(conn: &Connection, rules: &RuleSet) -> Result<usize> {
     Ok(changed)
 }
 
-/// Uncredited counted minutes per category.
+/// Counted minutes per category, claimed or not.
 pub(super) fn counted_by_category(conn: &Connection) -> Result<ByCategory> {
     let mut stmt = conn
         .prepare_cached("SELECT category, SUM(counted_minutes) FROM entries GROUP BY category")?;
@@ -199,6 +221,18 @@ pub(super) fn counted_by_category(conn: &Connection) -> Result<ByCategory> {
         totals[Category::from_letter(&category).unwrap_or(Category::C)] = minutes;
     }
     Ok(totals)
+}
+
+/// Counted minutes not yet claimed by any submission, per category: one pass over the entries'
+/// category index, less the claimed minutes read from the (small) claims table.
+pub(super) fn unclaimed_by_category(conn: &Connection) -> Result<ByCategory> {
+    let counted = counted_by_category(conn)?;
+    let claimed = super::submissions::claimed_by_category(conn)?;
+    let mut unclaimed = ByCategory::default();
+    for category in Category::ALL {
+        unclaimed[category] = counted[category] - claimed[category];
+    }
+    Ok(unclaimed)
 }
 
 fn query(conn: &Connection, rules: &RuleSet, q: &EntryQuery) -> Result<EntryPage> {
@@ -266,7 +300,10 @@ fn query(conn: &Connection, rules: &RuleSet, q: &EntryQuery) -> Result<EntryPage
             from_row(rules, r)
         })?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(EntryPage { total, rows })
+    Ok(EntryPage {
+        total,
+        rows: with_claims(conn, rows)?,
+    })
 }
 
 fn all(conn: &Connection, rules: &RuleSet) -> Result<Vec<Entry>> {
@@ -274,7 +311,7 @@ fn all(conn: &Connection, rules: &RuleSet) -> Result<Vec<Entry>> {
     let rows = stmt
         .query_map([], |r| from_row(rules, r))?
         .collect::<rusqlite::Result<_>>()?;
-    Ok(rows)
+    with_claims(conn, rows)
 }
 
 /// The ten fields a CSV row holds, as stored: two entries with equal records are the same
@@ -349,7 +386,9 @@ impl super::Store {
         })
     }
 
-    /// Validates and replaces an entry; returns it as stored.
+    /// Validates and replaces an entry; returns it as stored. An entry a submission claims
+    /// minutes from is refused, changing nothing: its submission must be discarded (a draft) or
+    /// reopened (sent or credited) first.
     pub fn update_entry(
         &mut self,
         id: i64,
@@ -357,14 +396,16 @@ impl super::Store {
         today: chrono::NaiveDate,
     ) -> Result<Entry> {
         let rules = crate::rules::default_rule_set()?;
-        let entry = draft.validated(rules, today)?;
         self.with_tx(|tx| {
+            super::submissions::refuse_if_claimed(tx, id)?;
+            let entry = draft.validated(rules, today)?;
             update(tx, id, &entry)?;
             get(tx, rules, id)
         })
     }
 
     /// Deletes an entry and its attachments; returns them, so the window can offer to undo.
+    /// An entry a submission claims minutes from is refused, as [`Self::update_entry`] refuses it.
     pub fn delete_entry(&mut self, id: i64) -> Result<DeletedEntry> {
         let rules = crate::rules::default_rule_set()?;
         self.with_tx(|tx| {
@@ -436,12 +477,13 @@ impl super::Store {
         })
     }
 
-    /// Credits available and what the next one needs, over counted minutes not yet claimed.
+    /// Credits available and what the next one needs, over counted minutes not yet claimed:
+    /// the counted minutes per category, less what submissions claim.
     pub fn credit_status(&self) -> Result<crate::rules::CreditStatus> {
         let rules = crate::rules::default_rule_set()?;
         Ok(crate::rules::credit_status(
             rules,
-            counted_by_category(&self.conn)?,
+            unclaimed_by_category(&self.conn)?,
         ))
     }
 }

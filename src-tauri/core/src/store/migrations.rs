@@ -15,6 +15,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0001_profile.sql"),
     include_str!("migrations/0002_mentors_entries.sql"),
     include_str!("migrations/0003_meta_attachments.sql"),
+    include_str!("migrations/0004_submissions.sql"),
 ];
 
 /// The schema version this build writes.

@@ -10,6 +10,7 @@ mod mentors;
 mod migrations;
 mod profile;
 mod reports;
+mod submissions;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;

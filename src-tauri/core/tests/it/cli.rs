@@ -1,5 +1,5 @@
-//! The command line's contract: what `profile`, `demo`, `import`, `export-csv` and `credits`
-//! print, and their exit codes.
+//! The command line's contract: what `profile`, `demo`, `import`, `export-csv`, `credits`,
+//! `claim` and `submissions` print, and their exit codes.
 
 use std::path::{Path, PathBuf};
 
@@ -296,12 +296,144 @@ fn export_csv_then_import_into_an_empty_database_gives_the_same_credits() {
     );
 }
 
+// ---- claim, submissions ----
+
+fn submissions_json(db: &Path) -> Value {
+    let listed = stillpoint(db, &["submissions", "--json"]);
+    assert_eq!((listed.code, listed.err.as_str()), (0, ""));
+    assert_eq!(listed.out.lines().count(), 1, "one line: {}", listed.out);
+    serde_json::from_str(&listed.out).unwrap()
+}
+
+#[test]
+fn claim_makes_a_draft_and_the_credits_are_not_counted_again() {
+    let (_dir, db) = temp_db();
+    assert_eq!(stillpoint(&db, &["demo"]).code, 0);
+    assert_eq!(submissions_json(&db), json!([]));
+    let before: Value = serde_json::from_str(&credits_json(&db)).unwrap();
+    assert_eq!(before["credits_available"], 1);
+
+    let claim = stillpoint(&db, &["claim", "1"]);
+    assert_eq!((claim.code, claim.err.as_str()), (0, ""));
+    let lines: Vec<&str> = claim.out.lines().collect();
+    assert_eq!(lines[0], "Submission 1: a draft claiming 1 credit.");
+    assert!(
+        lines[1].starts_with("Claimed: A ") && lines[1].contains("(total 24 h) from "),
+        "{}",
+        claim.out
+    );
+
+    let after: Value = serde_json::from_str(&credits_json(&db)).unwrap();
+    assert_eq!(after["credits_available"], 0);
+    let listed = submissions_json(&db);
+    let s = &listed[0];
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!(
+        (
+            s["id"].clone(),
+            s["state"].clone(),
+            s["credits"].clone(),
+            s["claimed_total"].clone()
+        ),
+        (json!(1), json!("draft"), json!(1), json!(1440))
+    );
+    let mut keys: Vec<&str> = s.as_object().unwrap().keys().map(String::as_str).collect();
+    let mut expected = [
+        "id",
+        "state",
+        "rule_set",
+        "credits",
+        "created_on",
+        "sent_on",
+        "fee",
+        "paid_by",
+        "credited_on",
+        "claimed",
+        "claimed_total",
+        "entry_count",
+    ];
+    keys.sort_unstable();
+    expected.sort_unstable();
+    assert_eq!(keys, expected);
+    for c in ["A", "B", "C"] {
+        let claimed = s["claimed"][c].as_i64().unwrap();
+        let left = after["counted_minutes"][c].as_i64().unwrap();
+        assert!(claimed >= 360, "{c}");
+        assert_eq!(
+            claimed + left,
+            before["counted_minutes"][c].as_i64().unwrap(),
+            "{c}"
+        );
+    }
+
+    let again = stillpoint(&db, &["claim", "1"]);
+    assert_eq!((again.code, again.out.as_str()), (1, ""));
+    assert!(
+        again
+            .err
+            .starts_with("error: No credit can be claimed yet. For your next credit:"),
+        "{}",
+        again.err
+    );
+    assert_eq!(submissions_json(&db), listed);
+
+    let shown = stillpoint(&db, &["submissions"]);
+    assert_eq!(shown.code, 0);
+    assert!(
+        shown
+            .out
+            .starts_with("1    draft     1 credit   24 h       created "),
+        "{}",
+        shown.out
+    );
+}
+
+#[test]
+fn claiming_more_than_is_available_exits_1_and_changes_nothing() {
+    let (_dir, db) = temp_db();
+    assert_eq!(stillpoint(&db, &["demo"]).code, 0);
+    let credits = credits_json(&db);
+    for n in ["2", "0", "-1"] {
+        let refused = stillpoint(&db, &["claim", n]);
+        assert_eq!(refused.code, 1, "claim {n}");
+        assert_eq!(
+            refused.err, "error: You have 1 credit available; claim 1.\n",
+            "claim {n}"
+        );
+        assert_eq!(refused.out, "");
+    }
+    assert_eq!(credits_json(&db), credits);
+    assert_eq!(submissions_json(&db), json!([]));
+}
+
+#[test]
+fn claim_form_is_refused_until_the_form_can_be_written_and_claims_nothing() {
+    let (dir, db) = temp_db();
+    assert_eq!(stillpoint(&db, &["demo"]).code, 0);
+    let pdf = dir.path().join("form.pdf");
+    let refused = stillpoint(&db, &["claim", "1", "--form", pdf.to_str().unwrap()]);
+    assert_eq!(refused.code, 1);
+    assert!(
+        refused
+            .err
+            .contains("Writing the form is not available yet"),
+        "{}",
+        refused.err
+    );
+    assert!(!pdf.exists());
+    assert_eq!(submissions_json(&db), json!([]));
+}
+
 #[test]
 fn usage_errors_exit_2() {
     for args in [
         &["stillpoint", "import"][..],
         &["stillpoint", "credits", "--yaml"],
         &["stillpoint", "export-csv"],
+        &["stillpoint", "claim"],
+        &["stillpoint", "claim", "one"],
+        &["stillpoint", "claim", "1", "--form"],
+        &["stillpoint", "submissions", "--yaml"],
     ] {
         let error = Cli::try_parse_from(args).unwrap_err();
         assert_eq!(error.exit_code(), 2, "{args:?}");

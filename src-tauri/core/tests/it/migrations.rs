@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
+use stillpoint_core::model::SubmissionState;
 use stillpoint_core::store::SCHEMA_VERSION;
 use stillpoint_core::{Error, Store};
 
@@ -106,6 +107,39 @@ fn every_earlier_schema_upgrades_with_its_data_intact() {
                 )
                 .unwrap();
             assert_eq!(attached, "Zertifikat Müller.pdf", "v{version}");
+        }
+        let submissions = store.submissions().unwrap();
+        if version >= 4 {
+            let sent = &submissions[..];
+            assert_eq!(sent.len(), 1, "v{version}");
+            assert_eq!(sent[0].state, SubmissionState::Sent, "v{version}");
+            assert_eq!(sent[0].sent_on.unwrap().to_string(), "2025-03-03");
+            let fee = sent[0].fee.clone().unwrap();
+            assert_eq!((fee.hundredths, fee.currency.as_str()), (2500, "USD"));
+            assert_eq!(sent[0].claimed.c, 45, "v{version}");
+            let entry = store.entry(1).unwrap();
+            assert_eq!(entry.claimed_minutes, 45, "v{version}");
+            assert_eq!(
+                entry.locked_by.map(|l| (l.submission_id, l.state)),
+                Some((1, SubmissionState::Sent)),
+                "v{version}"
+            );
+            assert_eq!(
+                store.credit_status().unwrap().counted.c,
+                90 - 45,
+                "v{version}: claimed minutes are not counted again"
+            );
+            let form: String = store
+                .conn()
+                .query_row(
+                    "SELECT file_name FROM attachments WHERE owner_kind = 'submission' AND owner_id = 1",
+                    [],
+                    |r| r.get(0),
+                )
+                .unwrap();
+            assert_eq!(form, "Formular unterschrieben.pdf", "v{version}");
+        } else {
+            assert!(submissions.is_empty(), "v{version}");
         }
     }
 }
