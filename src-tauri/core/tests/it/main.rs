@@ -4,3 +4,4 @@
 mod cli;
 mod exchange;
 mod migrations;
+mod pdf;
