@@ -35,6 +35,17 @@ pub enum Error {
         /// The newest schema version this build knows.
         supported: i64,
     },
+    /// Text cannot be printed: no font on this computer has some of its characters.
+    #[error(
+        "These characters cannot be printed because no font on this computer has them: \
+         {characters}, in \"{text}\". Change the text, or install a font that has them."
+    )]
+    Unprintable {
+        /// The characters, each with its code point: `"\u{E000}" (U+E000)`.
+        characters: String,
+        /// The text they are in (its start, if long), so the user can find it.
+        text: String,
+    },
     /// SQLite failed.
     #[error("database error: {0}")]
     Database(#[from] rusqlite::Error),
@@ -88,7 +99,7 @@ impl From<Error> for ApiError {
     fn from(error: Error) -> Self {
         let (code, field) = match &error {
             Error::Invalid { field, .. } => (ErrorCode::Invalid, Some((*field).to_owned())),
-            Error::Refused(_) => (ErrorCode::Refused, None),
+            Error::Refused(_) | Error::Unprintable { .. } => (ErrorCode::Refused, None),
             Error::NotFound(_) => (ErrorCode::NotFound, None),
             Error::DatabaseTooNew { .. } => (ErrorCode::DatabaseTooNew, None),
             Error::Database(_) | Error::Io(_) => (ErrorCode::Internal, None),

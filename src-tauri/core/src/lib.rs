@@ -10,6 +10,7 @@
 //! - `dashboard`: where the therapist stands, for the dashboard view.
 //! - `demo`: realistic demo data for a first look at the app.
 //! - `exchange`: CSV import and export of mentorship entries, all or nothing.
+//! - `pdf`: the tracking form, filled in or blank, as a PDF in any script.
 //! - `cli`: the headless command line of the `stillpoint` binary.
 #![deny(missing_docs)]
 
@@ -20,6 +21,7 @@ pub mod error;
 pub mod exchange;
 pub mod model;
 pub mod paths;
+pub mod pdf;
 pub mod rules;
 pub mod store;
 

@@ -6,3 +6,4 @@ mod claims;
 mod cli;
 mod exchange;
 mod migrations;
+mod pdf;

@@ -1,0 +1,814 @@
+//! A small page model: A4 pages filled from the top, with paragraphs, tables and lines.
+//!
+//! printpdf draws what it is told where it is told; it does not flow text onto pages. Our forms
+//! need little of that: text that wraps, tables whose rows grow with their text and whose column
+//! titles repeat when a table runs onto the next page, rules, and "Page X of Y" at the foot of
+//! every page (written once the number of pages is known). A [`Document`] keeps a cursor that
+//! moves down the page and starts a new page when the next thing does not fit.
+
+use printpdf::{
+    Codepoint, Color, FontId, Greyscale, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle,
+    PdfPage, PdfSaveOptions, Point, Pt, Rect, TextItem, TextMatrix,
+};
+
+use super::fonts::{self, Font};
+use super::text::{self, Line, Style};
+use crate::error::{Error, Result};
+
+/// A4 width in points.
+pub const PAGE_WIDTH: f32 = 595.28;
+/// A4 height in points.
+pub const PAGE_HEIGHT: f32 = 841.89;
+const MARGIN_X: f32 = 48.0;
+const MARGIN_TOP: f32 = 46.0;
+/// Room at the foot of each page; the footer sits in it.
+const MARGIN_BOTTOM: f32 = 58.0;
+const FOOTER_BASELINE: f32 = 30.0;
+/// Line height as a multiple of the font size.
+pub const LEADING: f32 = 1.3;
+const CELL_PAD_X: f32 = 4.0;
+const CELL_PAD_Y: f32 = 3.5;
+
+const BLACK: f32 = 0.0;
+const GREY_TEXT: f32 = 0.38;
+const GREY_RULE: f32 = 0.72;
+const GREY_FILL: f32 = 0.93;
+
+/// How a line of text sits in its box.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Align {
+    /// Against the left edge.
+    Left,
+    /// Against the right edge (numbers).
+    Right,
+    /// Centred.
+    Center,
+}
+
+/// A table column: its title, its share of the table's width, and how its cells align.
+#[derive(Debug, Clone)]
+pub struct Column {
+    /// The title in the header row.
+    pub title: String,
+    /// Relative width: columns share the table's width in proportion to these.
+    pub width: f32,
+    /// Alignment of the title and the cells.
+    pub align: Align,
+}
+
+impl Column {
+    /// A column aligned left.
+    pub fn left(title: &str, width: f32) -> Column {
+        Column {
+            title: title.to_owned(),
+            width,
+            align: Align::Left,
+        }
+    }
+
+    /// A column aligned right, for numbers.
+    pub fn right(title: &str, width: f32) -> Column {
+        Column {
+            title: title.to_owned(),
+            width,
+            align: Align::Right,
+        }
+    }
+}
+
+/// One cell: its text, an optional note in small grey type below it, and how many columns it
+/// spans.
+#[derive(Debug, Clone, Default)]
+pub struct Cell {
+    /// The text; line breaks are kept and long lines wrap.
+    pub text: String,
+    /// A remark printed below the text, smaller and grey; empty for none.
+    pub note: String,
+    /// Columns the cell covers, at least 1.
+    pub span: usize,
+    /// Text in grey: a label beside its value.
+    pub muted: bool,
+}
+
+impl Cell {
+    /// A cell with `text`, one column wide.
+    pub fn new(text: impl Into<String>) -> Cell {
+        Cell {
+            text: text.into(),
+            note: String::new(),
+            span: 1,
+            muted: false,
+        }
+    }
+
+    /// A cell with `text` in grey: a label.
+    pub fn label(text: impl Into<String>) -> Cell {
+        Cell {
+            muted: true,
+            ..Cell::new(text)
+        }
+    }
+
+    /// The cell with a grey note below its text.
+    pub fn with_note(mut self, note: impl Into<String>) -> Cell {
+        self.note = note.into();
+        self
+    }
+
+    /// The cell spanning `span` columns.
+    pub fn spanning(mut self, span: usize) -> Cell {
+        self.span = span.max(1);
+        self
+    }
+}
+
+impl From<&str> for Cell {
+    fn from(text: &str) -> Cell {
+        Cell::new(text)
+    }
+}
+
+impl From<String> for Cell {
+    fn from(text: String) -> Cell {
+        Cell::new(text)
+    }
+}
+
+/// A table row.
+#[derive(Debug, Clone, Default)]
+pub struct Row {
+    /// The cells, left to right; their spans should add up to the number of columns.
+    pub cells: Vec<Cell>,
+    /// A total: bold, with a darker rule above.
+    pub total: bool,
+    /// The least height in points (an empty row to write in by hand needs room).
+    pub min_height: f32,
+}
+
+impl Row {
+    /// A body row of these cells.
+    pub fn new(cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            total: false,
+            min_height: 0.0,
+        }
+    }
+
+    /// A total row of these cells.
+    pub fn total(cells: Vec<Cell>) -> Row {
+        Row {
+            cells,
+            total: true,
+            min_height: 0.0,
+        }
+    }
+}
+
+/// A table; see [`Document::table`].
+#[derive(Debug, Clone)]
+pub struct Table {
+    /// The columns.
+    pub columns: Vec<Column>,
+    /// The rows.
+    pub rows: Vec<Row>,
+    /// Whether the column titles are printed (and repeated on each page the table reaches).
+    pub header: bool,
+    /// Whether rows are separated by rules; a grid adds lines between the columns too.
+    pub lines: Lines,
+    /// Font size of the cells.
+    pub size: f32,
+    /// Printed above the repeated header on each new page, e.g. "Category A (continued)".
+    pub continued: String,
+}
+
+/// The lines a table draws.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Lines {
+    /// None: a layout of labels and values.
+    None,
+    /// A rule under every row.
+    Rows,
+    /// Rules under rows and between columns, and a frame: a form to fill in by hand.
+    Grid,
+}
+
+/// A table's rows as set: every cell's lines, and the row's height.
+struct SetRow {
+    cells: Vec<SetCell>,
+    total: bool,
+    min_height: f32,
+}
+
+struct SetCell {
+    x: f32,
+    width: f32,
+    align: Align,
+    lines: Vec<SetLine>,
+}
+
+struct SetLine {
+    line: Line,
+    height: f32,
+    grey: bool,
+}
+
+impl SetRow {
+    fn height(&self) -> f32 {
+        let content = self
+            .cells
+            .iter()
+            .map(|c| c.lines.iter().map(|l| l.height).sum::<f32>())
+            .fold(0.0, f32::max);
+        (content + 2.0 * CELL_PAD_Y).max(self.min_height)
+    }
+}
+
+/// A PDF being laid out, page by page.
+pub struct Document {
+    pdf: PdfDocument,
+    fonts: Vec<(&'static Font, FontId)>,
+    pages: Vec<Vec<Op>>,
+    ops: Vec<Op>,
+    /// Distance of the cursor from the top of the page, in points.
+    y: f32,
+    footer: String,
+}
+
+impl Document {
+    /// An empty document titled `title` (the title shows in the PDF viewer's window).
+    pub fn new(title: &str) -> Document {
+        Document {
+            pdf: PdfDocument::new(title),
+            fonts: Vec::new(),
+            pages: Vec::new(),
+            ops: Vec::new(),
+            y: MARGIN_TOP,
+            footer: String::new(),
+        }
+    }
+
+    /// The width between the margins, in points.
+    pub fn content_width(&self) -> f32 {
+        PAGE_WIDTH - 2.0 * MARGIN_X
+    }
+
+    /// Room left on the page below the cursor, in points.
+    pub fn remaining(&self) -> f32 {
+        PAGE_HEIGHT - MARGIN_BOTTOM - self.y
+    }
+
+    /// Text at the left of every page's footer ("Page X of Y" is at the right).
+    pub fn set_footer(&mut self, text: &str) {
+        self.footer = text.to_owned();
+    }
+
+    /// Starts a new page.
+    pub fn new_page(&mut self) {
+        self.pages.push(std::mem::take(&mut self.ops));
+        self.y = MARGIN_TOP;
+    }
+
+    /// Starts a new page unless `height` points are left on this one.
+    pub fn keep(&mut self, height: f32) {
+        if self.remaining() < height && self.y > MARGIN_TOP {
+            self.new_page();
+        }
+    }
+
+    /// Moves the cursor down by `height` points (not past the foot of the page).
+    pub fn space(&mut self, height: f32) {
+        self.y = (self.y + height).min(PAGE_HEIGHT - MARGIN_BOTTOM);
+    }
+
+    /// A paragraph across the page, wrapped, continued on the next page if need be.
+    pub fn paragraph(&mut self, text: &str, style: Style, align: Align) -> Result<()> {
+        self.paragraph_in(text, style, align, MARGIN_X, self.content_width(), false)
+    }
+
+    /// A paragraph in grey: a hint or a remark.
+    pub fn remark(&mut self, text: &str, style: Style) -> Result<()> {
+        self.paragraph_in(
+            text,
+            style,
+            Align::Left,
+            MARGIN_X,
+            self.content_width(),
+            true,
+        )
+    }
+
+    fn paragraph_in(
+        &mut self,
+        text: &str,
+        style: Style,
+        align: Align,
+        x: f32,
+        width: f32,
+        grey: bool,
+    ) -> Result<()> {
+        let height = style.size * LEADING;
+        for line in text::lines(text, style, width)? {
+            self.keep(height);
+            self.draw_line(
+                &line,
+                aligned(x, width, line.width(), align),
+                self.y,
+                height,
+                grey,
+            )?;
+            self.y += height;
+        }
+        Ok(())
+    }
+
+    /// A horizontal rule across the page at the cursor.
+    pub fn rule(&mut self, thickness: f32) {
+        let y = self.y;
+        self.stroke(MARGIN_X, y, PAGE_WIDTH - MARGIN_X, y, thickness, BLACK);
+    }
+
+    /// A label and, after it, either `value` or a line to write on.
+    pub fn field(&mut self, label: &str, value: Option<&str>, style: Style) -> Result<()> {
+        let height = style.size * LEADING;
+        self.keep(height + 6.0);
+        let label_line = text::lines(label, Style::bold(style.size), f32::INFINITY)?;
+        let mut x = MARGIN_X;
+        for line in &label_line {
+            self.draw_line(line, x, self.y, height, false)?;
+            x = x.max(MARGIN_X + line.width());
+        }
+        x += style.size * 0.6;
+        match value {
+            Some(value) => {
+                let width = PAGE_WIDTH - MARGIN_X - x;
+                let width = width.max(self.content_width() / 3.0);
+                self.paragraph_in(value, style, Align::Left, x, width, false)?;
+            }
+            None => {
+                let base = self.y + height;
+                self.stroke(x, base, x + 160.0, base, 0.6, BLACK);
+                self.y += height;
+            }
+        }
+        Ok(())
+    }
+
+    /// Lines to sign on, side by side, each with its label below: "Signature", "Date".
+    pub fn signature_lines(&mut self, labels: &[(&str, f32)]) -> Result<()> {
+        let style = Style::regular(8.5);
+        let height = 36.0 + style.size * LEADING;
+        self.keep(height);
+        let gap = 24.0;
+        let total: f32 = labels.iter().map(|(_, w)| w).sum();
+        let usable = self.content_width() - gap * (labels.len().saturating_sub(1)) as f32;
+        let mut x = MARGIN_X;
+        let line_y = self.y + 30.0;
+        for (label, share) in labels {
+            let width = usable * share / total.max(f32::EPSILON);
+            self.stroke(x, line_y, x + width, line_y, 0.6, BLACK);
+            for line in text::lines(label, style, width)? {
+                self.draw_line(&line, x, line_y + 2.0, style.size * LEADING, true)?;
+            }
+            x += width + gap;
+        }
+        self.y += height;
+        Ok(())
+    }
+
+    /// The height of `table` if it were printed on one page: header and every row.
+    pub fn table_height(&self, table: &Table) -> Result<f32> {
+        let (header, rows) = self.set_table(table)?;
+        Ok(header.iter().chain(&rows).map(SetRow::height).sum())
+    }
+
+    /// The table's header and rows with every cell's text set to its column's width.
+    fn set_table(&self, table: &Table) -> Result<(Option<SetRow>, Vec<SetRow>)> {
+        let total: f32 = table.columns.iter().map(|c| c.width).sum();
+        let scale = self.content_width() / total.max(f32::EPSILON);
+        let mut edges = Vec::with_capacity(table.columns.len() + 1);
+        let mut x = MARGIN_X;
+        edges.push(x);
+        for column in &table.columns {
+            x += column.width * scale;
+            edges.push(x);
+        }
+        let header = if table.header {
+            let titles = table
+                .columns
+                .iter()
+                .map(|c| Cell::new(c.title.clone()))
+                .collect::<Vec<_>>();
+            let style = Style::bold(table.size - 0.5);
+            Some(set_row(&titles, &table.columns, &edges, style, 0.0, false)?)
+        } else {
+            None
+        };
+        let rows = table
+            .rows
+            .iter()
+            .map(|row| {
+                let style = if row.total {
+                    Style::bold(table.size)
+                } else {
+                    Style::regular(table.size)
+                };
+                set_row(
+                    &row.cells,
+                    &table.columns,
+                    &edges,
+                    style,
+                    row.min_height,
+                    row.total,
+                )
+            })
+            .collect::<Result<Vec<_>>>()?;
+        Ok((header, rows))
+    }
+
+    /// A table across the page. Rows taller than what is left of a page move to the next one,
+    /// where the column titles are printed again; a row taller than a whole page is split.
+    pub fn table(&mut self, table: &Table) -> Result<()> {
+        let (header, rows) = self.set_table(table)?;
+        let header_height = header.as_ref().map_or(0.0, SetRow::height);
+        // The most a row can have on a page of its own, below the repeated titles.
+        let page_room = PAGE_HEIGHT - MARGIN_TOP - MARGIN_BOTTOM - header_height - 20.0;
+        let mut fresh = false;
+        for (index, mut set) in rows.into_iter().enumerate() {
+            if index == 0 {
+                // Column titles are never left alone at the foot of a page.
+                self.keep(header_height + set.height().min(80.0));
+                fresh = self.y <= MARGIN_TOP;
+                if let Some(header) = &header {
+                    self.draw_header(header, table)?;
+                }
+            }
+            loop {
+                let height = set.height();
+                if height <= self.remaining() {
+                    self.draw_row(&set, table, height)?;
+                    fresh = false;
+                    break;
+                }
+                if !fresh && (height <= page_room || self.remaining() < 40.0) {
+                    self.continue_table(table, header.as_ref())?;
+                    fresh = true;
+                    continue;
+                }
+                // Taller than a page: print what fits here and carry the rest over.
+                let height = self.remaining();
+                let rest = split_row(&mut set, height);
+                self.draw_row(&set, table, height)?;
+                self.continue_table(table, header.as_ref())?;
+                fresh = true;
+                set = rest;
+            }
+        }
+        Ok(())
+    }
+
+    fn continue_table(&mut self, table: &Table, header: Option<&SetRow>) -> Result<()> {
+        self.new_page();
+        if !table.continued.is_empty() {
+            self.remark(&table.continued, Style::regular(table.size))?;
+            self.space(2.0);
+        }
+        if let Some(header) = header {
+            self.draw_header(header, table)?;
+        }
+        Ok(())
+    }
+
+    fn draw_header(&mut self, header: &SetRow, table: &Table) -> Result<()> {
+        let height = header.height();
+        self.fill(MARGIN_X, self.y, self.content_width(), height, GREY_FILL);
+        self.draw_cells(header, self.y)?;
+        if table.lines == Lines::Grid {
+            self.grid(header, self.y, height);
+            let top = self.y;
+            self.stroke(MARGIN_X, top, PAGE_WIDTH - MARGIN_X, top, 0.6, GREY_RULE);
+        }
+        self.y += height;
+        let y = self.y;
+        self.stroke(MARGIN_X, y, PAGE_WIDTH - MARGIN_X, y, 0.8, BLACK);
+        Ok(())
+    }
+
+    fn draw_row(&mut self, row: &SetRow, table: &Table, height: f32) -> Result<()> {
+        let top = self.y;
+        if row.total {
+            self.stroke(MARGIN_X, top, PAGE_WIDTH - MARGIN_X, top, 0.8, BLACK);
+        }
+        self.draw_cells(row, top)?;
+        if table.lines == Lines::Grid {
+            self.grid(row, top, height);
+        }
+        self.y += height;
+        if table.lines != Lines::None {
+            let y = self.y;
+            self.stroke(MARGIN_X, y, PAGE_WIDTH - MARGIN_X, y, 0.5, GREY_RULE);
+        }
+        Ok(())
+    }
+
+    fn grid(&mut self, row: &SetRow, top: f32, height: f32) {
+        let bottom = top + height;
+        self.stroke(MARGIN_X, top, MARGIN_X, bottom, 0.5, GREY_RULE);
+        for cell in &row.cells {
+            let x = cell.x + cell.width;
+            self.stroke(x, top, x, bottom, 0.5, GREY_RULE);
+        }
+    }
+
+    fn draw_cells(&mut self, row: &SetRow, top: f32) -> Result<()> {
+        for cell in &row.cells {
+            let mut y = top + CELL_PAD_Y;
+            let inner = cell.width - 2.0 * CELL_PAD_X;
+            for set in &cell.lines {
+                let x = aligned(cell.x + CELL_PAD_X, inner, set.line.width(), cell.align);
+                self.draw_line(&set.line, x, y, set.height, set.grey)?;
+                y += set.height;
+            }
+        }
+        Ok(())
+    }
+
+    /// Draws `line` with its left end at `x`, in a line box whose top is `top` points from the
+    /// top of the page and which is `height` points high.
+    fn draw_line(&mut self, line: &Line, x: f32, top: f32, height: f32, grey: bool) -> Result<()> {
+        if line.runs.is_empty() {
+            return Ok(());
+        }
+        let size = line.size;
+        let baseline = PAGE_HEIGHT - (top + height / 2.0 + size * 0.35);
+        self.ops.push(Op::StartTextSection);
+        if grey {
+            self.ops.push(Op::SetFillColor {
+                col: grey_color(GREY_TEXT),
+            });
+        }
+        for run in &line.runs {
+            let font = self.font_id(run.font)?;
+            self.ops.push(Op::SetFont {
+                font: PdfFontHandle::External(font),
+                size: Pt(size),
+            });
+            // Glyphs on one baseline go out as one string, their positions kept exact by the
+            // kerning numbers between them; a raised or lowered mark starts a string of its own.
+            let mut start = 0;
+            while start < run.glyphs.len() {
+                let y = run.glyphs[start].y;
+                let end = run.glyphs[start..]
+                    .iter()
+                    .position(|g| g.y != y)
+                    .map_or(run.glyphs.len(), |n| start + n);
+                let chunk = &run.glyphs[start..end];
+                let codepoints = chunk
+                    .iter()
+                    .enumerate()
+                    .map(|(i, g)| {
+                        // After a glyph the viewer moves by its width from the PDF's width
+                        // table; the number after it corrects that to where the next one goes.
+                        // Rounded to a hundred-thousandth of an em: what is left is float noise.
+                        let offset = chunk.get(i + 1).map_or(0.0, |next| {
+                            let exact = run.font.pdf_width(g.id) - (next.x - g.x) * 1000.0 / size;
+                            (exact * 100.0).round() / 100.0
+                        });
+                        Codepoint {
+                            gid: g.id,
+                            offset,
+                            cid: g.text.clone(),
+                        }
+                    })
+                    .collect();
+                self.ops.push(Op::SetTextMatrix {
+                    matrix: TextMatrix::Translate(
+                        Pt(x + run.x + chunk[0].x),
+                        Pt(baseline + chunk[0].y),
+                    ),
+                });
+                self.ops.push(Op::ShowText {
+                    items: vec![TextItem::GlyphIds(codepoints)],
+                });
+                start = end;
+            }
+        }
+        if grey {
+            self.ops.push(Op::SetFillColor {
+                col: grey_color(BLACK),
+            });
+        }
+        self.ops.push(Op::EndTextSection);
+        Ok(())
+    }
+
+    /// The PDF's id for `font`, embedding the font the first time it is used.
+    fn font_id(&mut self, font: &'static Font) -> Result<FontId> {
+        if let Some((_, id)) = self.fonts.iter().find(|(f, _)| fonts::same(f, font)) {
+            return Ok(id.clone());
+        }
+        let id = self.pdf.add_font(font.parsed()?);
+        self.fonts.push((font, id.clone()));
+        Ok(id)
+    }
+
+    fn stroke(&mut self, x1: f32, y1: f32, x2: f32, y2: f32, thickness: f32, grey: f32) {
+        let point = |x: f32, y: f32| LinePoint {
+            p: Point {
+                x: Pt(x),
+                y: Pt(PAGE_HEIGHT - y),
+            },
+            bezier: false,
+        };
+        self.ops.extend([
+            Op::SetOutlineColor {
+                col: grey_color(grey),
+            },
+            Op::SetOutlineThickness { pt: Pt(thickness) },
+            Op::DrawLine {
+                line: printpdf::Line {
+                    points: vec![point(x1, y1), point(x2, y2)],
+                    is_closed: false,
+                },
+            },
+        ]);
+    }
+
+    fn fill(&mut self, x: f32, top: f32, width: f32, height: f32, grey: f32) {
+        self.ops.extend([
+            Op::SetFillColor {
+                col: grey_color(grey),
+            },
+            Op::DrawRectangle {
+                rectangle: Rect {
+                    x: Pt(x),
+                    y: Pt(PAGE_HEIGHT - top - height),
+                    width: Pt(width),
+                    height: Pt(height),
+                    mode: Some(PaintMode::Fill),
+                    winding_order: None,
+                },
+            },
+            Op::SetFillColor {
+                col: grey_color(BLACK),
+            },
+        ]);
+    }
+
+    /// Finishes the last page, writes every page's footer and returns the PDF, its fonts
+    /// embedded and cut down to the glyphs it uses.
+    pub fn finish(mut self) -> Result<Vec<u8>> {
+        if !self.ops.is_empty() || self.pages.is_empty() {
+            self.new_page();
+        }
+        let count = self.pages.len();
+        let style = Style::regular(8.0);
+        let height = style.size * LEADING;
+        let top = PAGE_HEIGHT - FOOTER_BASELINE - height / 2.0 - style.size * 0.35;
+        let footer = text::lines(&self.footer, style, self.content_width() * 0.7)?;
+        let pages = std::mem::take(&mut self.pages);
+        let mut done = Vec::with_capacity(count);
+        for (index, ops) in pages.into_iter().enumerate() {
+            self.ops = ops;
+            let rule_y = top - 5.0;
+            self.stroke(
+                MARGIN_X,
+                rule_y,
+                PAGE_WIDTH - MARGIN_X,
+                rule_y,
+                0.5,
+                GREY_RULE,
+            );
+            if let Some(line) = footer.first() {
+                self.draw_line(line, MARGIN_X, top, height, true)?;
+            }
+            let number = format!("Page {} of {count}", index + 1);
+            for line in text::lines(&number, style, f32::INFINITY)? {
+                let x = PAGE_WIDTH - MARGIN_X - line.width();
+                self.draw_line(&line, x, top, height, true)?;
+            }
+            done.push(PdfPage::new(
+                printpdf::Mm::from(Pt(PAGE_WIDTH)),
+                printpdf::Mm::from(Pt(PAGE_HEIGHT)),
+                std::mem::take(&mut self.ops),
+            ));
+        }
+        let options = PdfSaveOptions {
+            subset_fonts: true,
+            ..PdfSaveOptions::default()
+        };
+        let mut warnings = Vec::new();
+        let bytes = self.pdf.with_pages(done).save(&options, &mut warnings);
+        if bytes.is_empty() {
+            return Err(Error::Refused("The PDF could not be written.".to_owned()));
+        }
+        Ok(bytes)
+    }
+}
+
+fn grey_color(level: f32) -> Color {
+    Color::Greyscale(Greyscale::new(level, None))
+}
+
+/// Where a line `width` points wide starts in a box at `x`, `box_width` wide.
+fn aligned(x: f32, box_width: f32, width: f32, align: Align) -> f32 {
+    match align {
+        Align::Left => x,
+        Align::Right => x + box_width - width,
+        Align::Center => x + (box_width - width) / 2.0,
+    }
+}
+
+/// Sets the cells of a row: each cell's text wrapped to its width, its note below.
+fn set_row(
+    cells: &[Cell],
+    columns: &[Column],
+    edges: &[f32],
+    style: Style,
+    min_height: f32,
+    total: bool,
+) -> Result<SetRow> {
+    let mut set = Vec::with_capacity(cells.len());
+    let mut column = 0;
+    for cell in cells {
+        let span = cell.span.max(1);
+        let (Some(&left), Some(&right)) = (edges.get(column), edges.get(column + span)) else {
+            break;
+        };
+        let align = columns.get(column).map_or(Align::Left, |c| c.align);
+        let inner = right - left - 2.0 * CELL_PAD_X;
+        let mut lines = Vec::new();
+        if !cell.text.is_empty() {
+            for line in text::lines(&cell.text, style, inner)? {
+                lines.push(SetLine {
+                    line,
+                    height: style.size * LEADING,
+                    grey: cell.muted,
+                });
+            }
+        }
+        if !cell.note.is_empty() {
+            let note = Style::regular(style.size - 1.5);
+            for line in text::lines(&cell.note, note, inner)? {
+                lines.push(SetLine {
+                    line,
+                    height: note.size * LEADING,
+                    grey: true,
+                });
+            }
+        }
+        set.push(SetCell {
+            x: left,
+            width: right - left,
+            align,
+            lines,
+        });
+        column += span;
+    }
+    Ok(SetRow {
+        cells: set,
+        total,
+        min_height,
+    })
+}
+
+/// Keeps in `row` the lines that fit in `height` and returns the rest as a row of its own.
+fn split_row(row: &mut SetRow, height: f32) -> SetRow {
+    let room = height - 2.0 * CELL_PAD_Y;
+    let cells = row
+        .cells
+        .iter_mut()
+        .map(|cell| {
+            let mut used = 0.0;
+            let keep = cell
+                .lines
+                .iter()
+                .take_while(|l| {
+                    used += l.height;
+                    used <= room
+                })
+                .count()
+                .max(1);
+            SetCell {
+                x: cell.x,
+                width: cell.width,
+                align: cell.align,
+                lines: cell.lines.split_off(keep.min(cell.lines.len())),
+            }
+        })
+        .collect();
+    SetRow {
+        cells,
+        total: row.total,
+        min_height: 0.0,
+    }
+}
+
+/// Text measured the way [`Document`] sets it: the widths of `text` wrapped to `width` points.
+/// Tests use it to check that nothing is wider than its box.
+pub fn line_widths(text: &str, style: Style, width: f32) -> Result<Vec<f32>> {
+    Ok(text::lines(text, style, width)?
+        .iter()
+        .map(Line::width)
+        .collect())
+}
