@@ -332,47 +332,64 @@ impl Document {
     pub fn field(&mut self, label: &str, value: Option<&str>, style: Style) -> Result<()> {
         let height = style.size * LEADING;
         self.keep(height + 6.0);
-        let label_line = text::lines(label, Style::bold(style.size), f32::INFINITY)?;
-        let mut x = MARGIN_X;
-        for line in &label_line {
-            self.draw_line(line, x, self.y, height, false)?;
-            x = x.max(MARGIN_X + line.width());
+        let half = self.content_width() / 2.0;
+        let label = text::lines(label, Style::bold(style.size), half)?;
+        let label_width = label.iter().map(Line::width).fold(0.0, f32::max);
+        let top = self.y;
+        for line in &label {
+            self.draw_line(line, MARGIN_X, self.y, height, false)?;
+            self.y += height;
         }
-        x += style.size * 0.6;
+        let below_label = self.y;
+        self.y = top;
+        let x = MARGIN_X + label_width + style.size * 0.6;
         match value {
-            Some(value) => {
-                let width = PAGE_WIDTH - MARGIN_X - x;
-                let width = width.max(self.content_width() / 3.0);
-                self.paragraph_in(value, style, Align::Left, x, width, false)?;
-            }
+            Some(value) => self.paragraph_in(
+                value,
+                style,
+                Align::Left,
+                x,
+                PAGE_WIDTH - MARGIN_X - x,
+                false,
+            )?,
             None => {
                 let base = self.y + height;
                 self.stroke(x, base, x + 160.0, base, 0.6, BLACK);
                 self.y += height;
             }
         }
+        self.y = self.y.max(below_label);
         Ok(())
     }
 
-    /// Lines to sign on, side by side, each with its label below: "Signature", "Date".
+    /// Lines to sign on, side by side, each with its label below, and a share of the width
+    /// each: `[("Signature", 2.0), ("Date", 1.0)]`.
     pub fn signature_lines(&mut self, labels: &[(&str, f32)]) -> Result<()> {
         let style = Style::regular(8.5);
-        let height = 36.0 + style.size * LEADING;
-        self.keep(height);
+        let line_height = style.size * LEADING;
         let gap = 24.0;
         let total: f32 = labels.iter().map(|(_, w)| w).sum();
         let usable = self.content_width() - gap * (labels.len().saturating_sub(1)) as f32;
-        let mut x = MARGIN_X;
-        let line_y = self.y + 30.0;
+        let mut set = Vec::with_capacity(labels.len());
         for (label, share) in labels {
             let width = usable * share / total.max(f32::EPSILON);
+            set.push((width, text::lines(label, style, width)?));
+        }
+        let label_lines = set.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
+        let room_to_sign = 30.0;
+        self.keep(room_to_sign + 2.0 + line_height * label_lines as f32);
+        let line_y = self.y + room_to_sign;
+        let mut x = MARGIN_X;
+        for (width, lines) in &set {
             self.stroke(x, line_y, x + width, line_y, 0.6, BLACK);
-            for line in text::lines(label, style, width)? {
-                self.draw_line(&line, x, line_y + 2.0, style.size * LEADING, true)?;
+            let mut y = line_y + 2.0;
+            for line in lines {
+                self.draw_line(line, x, y, line_height, true)?;
+                y += line_height;
             }
             x += width + gap;
         }
-        self.y += height;
+        self.y = line_y + 2.0 + line_height * label_lines as f32;
         Ok(())
     }
 
@@ -428,6 +445,7 @@ impl Document {
 
     /// A table across the page. Rows taller than what is left of a page move to the next one,
     /// where the column titles are printed again; a row taller than a whole page is split.
+    /// A table without rows prints nothing.
     pub fn table(&mut self, table: &Table) -> Result<()> {
         let (header, rows) = self.set_table(table)?;
         let header_height = header.as_ref().map_or(0.0, SetRow::height);

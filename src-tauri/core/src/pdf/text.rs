@@ -279,7 +279,7 @@ impl<'t> Paragraph<'t> {
                 start = brk;
             }
         }
-        if start < self.text.len() || out.is_empty() || self.text.is_empty() {
+        if start < self.text.len() || self.text.is_empty() {
             out.push(self.line(start..self.text.len()));
         }
     }

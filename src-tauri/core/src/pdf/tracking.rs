@@ -110,8 +110,6 @@ pub struct BlankForm {
 /// A category on the blank form.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize)]
 pub struct BlankCategory {
-    /// The category's letter, e.g. "A".
-    pub key: String,
     /// Its heading, e.g. "Category A: receiving treatment".
     pub label: String,
     /// The least each credit needs from this category.
@@ -138,10 +136,8 @@ pub fn tracking_form_pdf(form: &TrackingForm) -> Result<Vec<u8>> {
         heading(&mut doc, &category.label)?;
         let mut rows: Vec<Row> = category.rows.iter().map(entry_row).collect();
         if rows.is_empty() {
-            rows.push(Row::new(vec![Cell::new(
-                "No entries are claimed in this category.",
-            )
-            .spanning(7)]));
+            let none = format!("No entries are claimed in category {}.", category.key);
+            rows.push(Row::new(vec![Cell::label(none).spanning(7)]));
         }
         let sum = |f: fn(&FormRow) -> i64| category.rows.iter().map(f).sum::<i64>();
         rows.push(Row::total(vec![

@@ -141,17 +141,14 @@ fn blank(practitioner: Option<Profile>) -> BlankForm {
         practitioner,
         categories: vec![
             BlankCategory {
-                key: "A".to_owned(),
                 label: "Category A: receiving treatment".to_owned(),
                 minimum_minutes: 360,
             },
             BlankCategory {
-                key: "B".to_owned(),
                 label: "Category B: group mentorship and extended trainings".to_owned(),
                 minimum_minutes: 360,
             },
             BlankCategory {
-                key: "C".to_owned(),
                 label: "Category C: 1x1 mentorship".to_owned(),
                 minimum_minutes: 360,
             },
@@ -387,7 +384,9 @@ fn the_blank_form_has_ruled_rows_for_every_category_and_lines_to_sign() {
 #[test]
 fn an_empty_category_and_no_carry_forward_are_said_in_words() {
     let mut form = form("Zoë Müller-Łukasiewicz", 2);
+    form.total_claimed_minutes -= form.categories[2].claimed_minutes;
     form.categories[2].rows.clear();
+    form.categories[2].claimed_minutes = 0;
     form.carried_forward.clear();
     form.fee = None;
     let path = save(
@@ -396,6 +395,18 @@ fn an_empty_category_and_no_carry_forward_are_said_in_words() {
     );
     assert_valid_with_subset_fonts(&path);
     let text = text_of(&path);
-    assert!(text.contains("No entries are claimed in this category."));
+    assert!(text.contains("No entries are claimed in category C."));
     assert!(text.contains("Nothing is carried forward"));
+}
+
+#[test]
+fn a_row_taller_than_a_page_is_continued_on_the_next_one() {
+    let mut form = form("Zoë Müller-Łukasiewicz", 3);
+    let words: Vec<String> = (1..=700).map(|i| format!("word{i}")).collect();
+    form.categories[1].rows[1].activity = words.join(" ");
+    let path = save("form-giant-row.pdf", &tracking_form_pdf(&form).unwrap());
+    assert_valid_with_subset_fonts(&path);
+    let text = raw_text_of(&path);
+    assert!(text.contains("word1 ") && text.contains("word700"));
+    assert!(pages(&path) >= 3);
 }
