@@ -37,6 +37,16 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::save_mentor,
         commands::delete_mentor,
         commands::import_csv,
+        commands::list_submissions,
+        commands::get_submission,
+        commands::claim_credits,
+        commands::mark_sent,
+        commands::mark_credited,
+        commands::reopen_submission,
+        commands::discard_submission,
+        commands::open_form,
+        commands::save_form,
+        commands::save_blank_form,
     ])
 }
 

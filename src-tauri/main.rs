@@ -7,6 +7,10 @@ use stillpoint_core::cli::{self, Cli};
 fn main() {
     #[cfg(target_os = "linux")]
     prefer_software_compositing();
+    #[cfg(windows)]
+    if std::env::args_os().len() > 1 {
+        use_the_callers_console();
+    }
     let args = Cli::parse();
     match args.command {
         Some(command) => {
@@ -29,5 +33,18 @@ fn main() {
 fn prefer_software_compositing() {
     if std::env::var_os("WEBKIT_DISABLE_COMPOSITING_MODE").is_none() {
         std::env::set_var("WEBKIT_DISABLE_COMPOSITING_MODE", "1");
+    }
+}
+
+/// A Windows release build has no console of its own, so `stillpoint credits --json` typed in a
+/// terminal would print nothing: with arguments, write to the terminal that started us.
+#[cfg(windows)]
+#[allow(unsafe_code)] // the one call into Win32; the engine forbids unsafe code outright
+fn use_the_callers_console() {
+    use windows_sys::Win32::System::Console::{AttachConsole, ATTACH_PARENT_PROCESS};
+    // SAFETY: AttachConsole takes a process id and has no memory-safety preconditions; if there
+    // is no parent console it fails and output goes nowhere, as before.
+    unsafe {
+        AttachConsole(ATTACH_PARENT_PROCESS);
     }
 }

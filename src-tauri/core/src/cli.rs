@@ -3,8 +3,6 @@
 //! The same binary as the window; given a subcommand it does the job and exits without opening
 //! one. Output and exit codes are a contract for scripts: `--json` output is one JSON value on
 //! stdout, errors go to stderr, exit code 0 on success, 1 when the engine refuses, 2 for usage.
-//! The PDF of the tracking form is not written here yet: `claim --form` refuses, claiming
-//! nothing, until it is.
 
 use std::io::Write;
 use std::path::{Path, PathBuf};
@@ -69,6 +67,16 @@ pub enum Command {
         /// Also write the submission's tracking form to this PDF file.
         #[arg(long, value_name = "OUT.pdf")]
         form: Option<PathBuf>,
+    },
+    /// Write the program's tracking form, blank, for logging hours by hand.
+    Form {
+        /// A blank form (the only kind this command writes; a submission's form comes with
+        /// `claim N --form`).
+        #[arg(long, required = true)]
+        blank: bool,
+        /// The PDF file to write; an existing file is replaced.
+        #[arg(long, value_name = "OUT.pdf")]
+        out: PathBuf,
     },
     /// List the submissions, newest first: state, credits, hours claimed, fee.
     Submissions {
@@ -214,13 +222,6 @@ fn execute(
             )?;
         }
         Command::Claim { credits, form } => {
-            if form.is_some() {
-                return Err(Error::Refused(
-                    "Writing the form is not available yet; nothing was claimed. Run the claim \
-                     without --form."
-                        .into(),
-                ));
-            }
             let detail =
                 store
                     .claim_credits(credits, crate::today())
@@ -232,7 +233,32 @@ fn execute(
                         } => Error::Refused(message),
                         other => other,
                     })?;
-            write_claim(out, &detail)?;
+            if let Some(file) = form {
+                let id = detail.summary.id;
+                // The claim and its form go together: a form that cannot be written takes the
+                // draft back, so the command changes nothing when it fails.
+                let written = crate::forms::submission_form(store, id)
+                    .and_then(|pdf| Ok(write_file(&file, &pdf)?));
+                if let Err(error) = written {
+                    store.discard_submission(id)?;
+                    return Err(Error::Refused(format!(
+                        "The form could not be written to {} ({}); nothing was claimed.",
+                        file.display(),
+                        crate::ApiError::from(error).message
+                    )));
+                }
+                write_claim(out, &detail)?;
+                writeln!(out, "Wrote the tracking form to {}.", file.display())?;
+            } else {
+                write_claim(out, &detail)?;
+            }
+        }
+        Command::Form {
+            blank: _,
+            out: file,
+        } => {
+            write_file(&file, &crate::forms::blank_form(store)?)?;
+            writeln!(out, "Wrote a blank tracking form to {}.", file.display())?;
         }
         Command::Submissions { json } => {
             let submissions = store.submissions()?;
@@ -418,4 +444,13 @@ fn write_profile(out: &mut dyn Write, p: &Profile) -> std::io::Result<()> {
         )?;
     }
     Ok(())
+}
+
+/// Writes `bytes` to `path` whole: to a file beside it first, then renamed over it.
+fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
+    let mut partial = path.as_os_str().to_owned();
+    partial.push(".partial");
+    let partial = PathBuf::from(partial);
+    std::fs::write(&partial, bytes)?;
+    std::fs::rename(&partial, path)
 }

@@ -11,14 +11,18 @@
 //! - `demo`: realistic demo data for a first look at the app.
 //! - `exchange`: CSV import and export of mentorship entries, all or nothing.
 //! - `pdf`: the tracking form, filled in or blank, as a PDF in any script.
+//! - `forms`: the tracking forms as PDF files, from a submission or blank.
+//! - `pdf`: laying out PDF pages: fonts, shaping, bidi, line breaking, tables.
 //! - `cli`: the headless command line of the `stillpoint` binary.
 #![deny(missing_docs)]
+#![forbid(unsafe_code)]
 
 pub mod cli;
 pub mod dashboard;
 pub mod demo;
 pub mod error;
 pub mod exchange;
+pub mod forms;
 pub mod model;
 pub mod paths;
 pub mod pdf;

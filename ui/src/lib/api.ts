@@ -7,6 +7,7 @@ import {
   type DeletedEntry,
   type EntryDraft,
   type EntryQuery,
+  type FeeDraft,
   type MentorDraft,
   type Owner,
   type Profile,
@@ -14,7 +15,7 @@ import {
 
 export type {
   Activity, ApiError, AppStatus, Attachment, DeletedEntry, Owner, SavedFile, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
-  EntrySort, Format, ImportSummary, Mentor, MentorDraft, MonthTotals, Profile, RuleSet,
+  EntryLock, EntrySort, FeeDraft, Format, ImportSummary, SubmissionDetail, SubmissionState, SubmissionSummary, Mentor, MentorDraft, MonthTotals, Profile, RuleSet,
 } from "./bindings";
 
 /** An error from the engine, with the field it belongs to when there is one. */
@@ -60,6 +61,17 @@ export const api = {
   saveMentor: (id: number | null, mentor: MentorDraft) => unwrap(commands.saveMentor(id, mentor)),
   deleteMentor: (id: number) => unwrap(commands.deleteMentor(id)),
   importCsv: (text: string) => unwrap(commands.importCsv(text)),
+  submissions: () => unwrap(commands.listSubmissions()),
+  submission: (id: number) => unwrap(commands.getSubmission(id)),
+  claimCredits: (credits: number) => unwrap(commands.claimCredits(credits)),
+  markSent: (id: number, sentOn: string, fee: FeeDraft, paidBy: string) =>
+    unwrap(commands.markSent(id, sentOn, fee, paidBy)),
+  markCredited: (id: number, creditedOn: string) => unwrap(commands.markCredited(id, creditedOn)),
+  reopenSubmission: (id: number) => unwrap(commands.reopenSubmission(id)),
+  discardSubmission: (id: number) => unwrap(commands.discardSubmission(id)),
+  openForm: (id: number) => unwrap(commands.openForm(id)),
+  saveForm: (id: number) => unwrap(commands.saveForm(id)),
+  saveBlankForm: () => unwrap(commands.saveBlankForm()),
 };
 
 /** A file's bytes as base64, the way `attach_file` takes them. */

@@ -18,13 +18,42 @@ export const commands = {
 	listEntries: (query: EntryQuery) => typedError<EntryPage, ApiError>(__TAURI_INVOKE("list_entries", { query })),
 	addEntry: (entry: EntryDraft) => typedError<Entry, ApiError>(__TAURI_INVOKE("add_entry", { entry })),
 	updateEntry: (id: RowId, entry: EntryDraft) => typedError<Entry, ApiError>(__TAURI_INVOKE("update_entry", { id, entry })),
-	/**  Deletes an entry and returns it, so the window can offer to undo. */
-	deleteEntry: (id: RowId) => typedError<Entry, ApiError>(__TAURI_INVOKE("delete_entry", { id })),
+	/**  Deletes an entry and its attachments and returns them, so the window can offer to undo. */
+	deleteEntry: (id: RowId) => typedError<DeletedEntry, ApiError>(__TAURI_INVOKE("delete_entry", { id })),
+	/**  Undoes `delete_entry`. */
+	restoreEntry: (deleted: DeletedEntry) => typedError<Entry, ApiError>(__TAURI_INVOKE("restore_entry", { deleted })),
+	/**  Keeps a copy of a file the user chose (its bytes in base64) with a record. */
+	attachFile: (owner: Owner, fileName: string, base64: string) => typedError<Attachment, ApiError>(__TAURI_INVOKE("attach_file", { owner, fileName, base64 })),
+	listAttachments: (owner: Owner) => typedError<Attachment[], ApiError>(__TAURI_INVOKE("list_attachments", { owner })),
+	/**  Opens an attachment's copy with the system's viewer for its kind of file. */
+	openAttachment: (id: RowId) => typedError<null, ApiError>(__TAURI_INVOKE("open_attachment", { id })),
+	detachFile: (id: RowId) => typedError<Attachment, ApiError>(__TAURI_INVOKE("detach_file", { id })),
+	/**  Asks where to save, then writes every entry there as CSV. `None` when the user cancelled. */
+	exportCsv: () => typedError<SavedFile | null, ApiError>(__TAURI_INVOKE("export_csv")),
 	listMentors: () => typedError<Mentor[], ApiError>(__TAURI_INVOKE("list_mentors")),
 	saveMentor: (id: RowId | null, mentor: MentorDraft) => typedError<Mentor, ApiError>(__TAURI_INVOKE("save_mentor", { id, mentor })),
 	deleteMentor: (id: RowId) => typedError<Mentor, ApiError>(__TAURI_INVOKE("delete_mentor", { id })),
 	/**  Imports entries from the text of a CSV file the user chose: all rows, or none. */
 	importCsv: (text: string) => typedError<ImportSummary, ApiError>(__TAURI_INVOKE("import_csv", { text })),
+	listSubmissions: () => typedError<SubmissionSummary[], ApiError>(__TAURI_INVOKE("list_submissions")),
+	getSubmission: (id: RowId) => typedError<SubmissionDetail, ApiError>(__TAURI_INVOKE("get_submission", { id })),
+	/**  Claims `credits` credits on a new draft submission. */
+	claimCredits: (credits: number) => typedError<SubmissionDetail, ApiError>(__TAURI_INVOKE("claim_credits", { credits })),
+	markSent: (id: RowId, sentOn: string, fee: FeeDraft, paidBy: string) => typedError<SubmissionSummary, ApiError>(__TAURI_INVOKE("mark_sent", { id, sentOn, fee, paidBy })),
+	markCredited: (id: RowId, creditedOn: string) => typedError<SubmissionSummary, ApiError>(__TAURI_INVOKE("mark_credited", { id, creditedOn })),
+	/**  Takes a sent or credited submission back to a draft (the window asks first). */
+	reopenSubmission: (id: RowId) => typedError<SubmissionSummary, ApiError>(__TAURI_INVOKE("reopen_submission", { id })),
+	/**  Discards a draft, returning its minutes to the pool (the window asks first). */
+	discardSubmission: (id: RowId) => typedError<SubmissionSummary, ApiError>(__TAURI_INVOKE("discard_submission", { id })),
+	/**
+	 *  Writes submission `id`'s tracking form to a temporary file and opens it in the system's PDF
+	 *  viewer, to look at or print.
+	 */
+	openForm: (id: RowId) => typedError<null, ApiError>(__TAURI_INVOKE("open_form", { id })),
+	/**  Asks where to save, then writes submission `id`'s tracking form there. */
+	saveForm: (id: RowId) => typedError<SavedFile | null, ApiError>(__TAURI_INVOKE("save_form", { id })),
+	/**  Asks where to save, then writes a blank tracking form there. */
+	saveBlankForm: () => typedError<SavedFile | null, ApiError>(__TAURI_INVOKE("save_blank_form")),
 };
 
 /* Types */
@@ -77,6 +106,20 @@ export type AppStatus = {
 	startup_error: ApiError | null,
 };
 
+/**  A file kept with a record. */
+export type Attachment = {
+	/**  Its id. */
+	id: number,
+	/**  What it is attached to. */
+	owner: Owner,
+	/**  The file's name as the user had it, e.g. "Certificate CS1.pdf". */
+	file_name: string,
+	/**  Its size in bytes. */
+	bytes: number,
+	/**  The day it was attached (ISO date). */
+	added_on: string,
+};
+
 /**  Minutes per category. */
 export type ByCategory = {
 	/**  Category A. */
@@ -85,6 +128,22 @@ export type ByCategory = {
 	B: number,
 	/**  Category C. */
 	C: number,
+};
+
+/**  An entry of a submission with counted minutes left over after it. */
+export type CarriedForward = {
+	/**  The entry's id. */
+	entry_id: number,
+	/**  The day. */
+	date: string,
+	/**  The entry's category. */
+	category: Category,
+	/**  The activity's name, from the rule set. */
+	activity_label: string,
+	/**  Mentor or provider. */
+	provider: string,
+	/**  Counted minutes not claimed by this submission or any before it. */
+	remaining_minutes: number,
 };
 
 /**  One of the three categories a credit needs hours from. */
@@ -111,6 +170,50 @@ export type CategoryRule = {
 	counts_from: string,
 	/**  The least this category must give to each credit. */
 	minimum_minutes: number,
+};
+
+/**  One category of a tracking form: its rows and subtotal against its minimum. */
+export type ClaimedCategory = {
+	/**  Which category. */
+	category: Category,
+	/**  Its name on the form, from the rule set. */
+	label: string,
+	/**  The rule set's minimum per credit. */
+	minimum_minutes: number,
+	/**  The minimum for this submission: the minimum per credit times the credits claimed. */
+	required_minutes: number,
+	/**  Minutes this submission claims from the category (the subtotal). */
+	claimed_minutes: number,
+	/**  The claimed entries, oldest first. */
+	rows: ClaimedRow[],
+};
+
+/**  One row of a tracking form: an entry and the minutes claimed from it. */
+export type ClaimedRow = {
+	/**  The entry's id. */
+	entry_id: number,
+	/**  The day. */
+	date: string,
+	/**  The activity's key. */
+	activity: string,
+	/**  The activity's name, from the rule set. */
+	activity_label: string,
+	/**  Mentor or provider. */
+	provider: string,
+	/**  Their credentials. */
+	provider_credentials: string,
+	/**  In person or virtual. */
+	format: Format,
+	/**  Logged minutes (`None` for activities logged in days). */
+	logged_minutes: number | null,
+	/**  Days, for activities logged in days. */
+	days: number | null,
+	/**  What the rules count of the entry. */
+	counted_minutes: number,
+	/**  Minutes this submission claims from it. */
+	claimed_minutes: number,
+	/**  An earlier submission claimed part of this entry: this row is its carried-forward rest. */
+	carried_in: boolean,
 };
 
 /**  How the logged time of one entry turns into counted minutes. */
@@ -154,6 +257,8 @@ export type CreditStatus = {
 export type Dashboard = {
 	/**  Credits available and what the next one needs. */
 	status: CreditStatus,
+	/**  Counted minutes not yet claimed, all categories together. */
+	unclaimed_minutes: number,
 	/**  What the next credit needs, in one plain sentence. */
 	next_credit_sentence: string,
 	/**  The most recent entries that count less than logged, with their reasons. */
@@ -164,6 +269,14 @@ export type Dashboard = {
 	months: MonthTotals[],
 	/**  How many entries are logged. */
 	entry_count: number,
+};
+
+/**  An entry just deleted, with the files that were attached to it: what an undo needs. */
+export type DeletedEntry = {
+	/**  The entry as it was. */
+	entry: Entry,
+	/**  Its attachments as they were. */
+	attachments: Attachment[],
 };
 
 /**  A stored entry as the Hours view and the dashboard show it. */
@@ -289,6 +402,30 @@ export type ErrorCode =
 /**  Something the user cannot fix; details are in the log. */
 "internal";
 
+/**
+ *  A processing fee paid: an exact amount and its currency.
+ * 
+ *  The amount is kept in hundredths of the currency's unit whatever the currency (2500 is 25.00
+ *  in USD, EUR or JPY alike) rather than in each currency's own minor unit: that needs no table
+ *  of currency exponents, and a fee typed with up to two decimals is always exact.
+ */
+export type Fee = {
+	/**  The amount in hundredths of the currency's unit: 2500 is 25.00. */
+	hundredths: number,
+	/**  The three-letter ISO 4217 code, in capitals. */
+	currency: string,
+	/**  The amount written with two decimals and a point, e.g. `25.00`. */
+	amount: string,
+};
+
+/**  The processing fee as the therapist types it, before it is checked. */
+export type FeeDraft = {
+	/**  The amount as typed: `25`, `25.00` or `25,00`; `0` when there was none. */
+	amount: string,
+	/**  The currency's three-letter ISO 4217 code, e.g. `USD`, in any case. */
+	currency: string,
+};
+
 /**  How the mentorship took place. */
 export type Format = 
 /**  In the same room. */
@@ -372,6 +509,15 @@ export type NextCredit = {
 	any: number,
 };
 
+/**  What a file is attached to. */
+export type Owner = 
+/**  A mentorship entry. */
+{ kind: "entry"; id: number } | 
+/**  A submission (the scanned, signed tracking form). */
+{ kind: "submission"; id: number } | 
+/**  A course taken. */
+{ kind: "course"; id: number };
+
 /**  The practitioner using this copy of Stillpoint. Printed on every form they send. */
 export type Profile = {
 	/**  Full name, in whatever script the practitioner writes it. */
@@ -438,6 +584,29 @@ export type RuleSet = {
 	activities: Activity[],
 };
 
+/**  A file the app wrote where the user asked. */
+export type SavedFile = {
+	/**  Where it went. */
+	path: string,
+	/**  How many records it holds. */
+	count: number,
+};
+
+/**  Everything a tracking form prints about one submission. */
+export type SubmissionDetail = {
+	/**  The submission itself, as listed. */
+	summary: SubmissionSummary,
+	/**  The program's name, from the rule set. */
+	program: string,
+	/**  Categories A, B and C in order, each with its claimed rows. */
+	categories: ClaimedCategory[],
+	/**
+	 *  Entries of this submission with counted minutes left after it: printed as "carried
+	 *  forward", they stay in the pool for the next form.
+	 */
+	carried_forward: CarriedForward[],
+};
+
 /**  Where a submission is in its life: draft → sent → credited. */
 export type SubmissionState = 
 /**  Claimed, not sent yet: it can still be discarded, returning its minutes to the pool. */
@@ -446,6 +615,37 @@ export type SubmissionState =
 "sent" | 
 /**  The program has credited it. */
 "credited";
+
+/**
+ *  One submission as the Submissions view lists it. Its JSON is also what
+ *  `stillpoint submissions --json` prints, one object per submission.
+ */
+export type SubmissionSummary = {
+	/**  Its id, also its number on the form. */
+	id: number,
+	/**  Draft, sent or credited. */
+	state: SubmissionState,
+	/**  The id of the rule set the claim was made under. */
+	rule_set: string,
+	/**  Credits claimed. */
+	credits: number,
+	/**  The day the claim was made. */
+	created_on: string,
+	/**  The day it was sent, once it is sent or credited. */
+	sent_on: string | null,
+	/**  The processing fee paid, once sent (kept when a submission is reopened). */
+	fee: Fee | null,
+	/**  How the fee was paid, as typed; may be empty. */
+	paid_by: string,
+	/**  The day the program credited it. */
+	credited_on: string | null,
+	/**  Minutes claimed per category. */
+	claimed: ByCategory,
+	/**  Minutes claimed in all. */
+	claimed_total: number,
+	/**  How many entries give minutes to it. */
+	entry_count: number,
+};
 
 /* Tauri Specta runtime */
 async function typedError<T, E>(result: Promise<T>): Promise<{ status: "ok"; data: T } | { status: "error"; error: E }> {

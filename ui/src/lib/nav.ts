@@ -16,7 +16,7 @@ export interface Section {
 export const sections: Section[] = [
   { id: "dashboard", label: "Dashboard", icon: "◎", ready: true, purpose: "" },
   { id: "hours", label: "Hours", icon: "◷", ready: true, purpose: "Log the mentorship hours you receive in categories A, B and C, checked against the program's rules." },
-  { id: "submissions", label: "Submissions", icon: "✉", ready: false, purpose: "Claim credits, print the program's tracking form, and keep a record of what you sent." },
+  { id: "submissions", label: "Submissions", icon: "✉", ready: true, purpose: "Claim credits, print the program's tracking form, and keep a record of what you sent." },
   { id: "mentors", label: "Mentors", icon: "☺", ready: true, purpose: "" },
   { id: "calendar", label: "Calendar", icon: "▦", ready: false, purpose: "Virtual mentoring sessions, live or recorded; attending one logs its hours in one step." },
   { id: "courses", label: "Courses", icon: "❖", ready: false, purpose: "The courses you have taken, with dates, instructors, hours and certificates." },

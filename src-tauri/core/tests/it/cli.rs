@@ -406,22 +406,73 @@ fn claiming_more_than_is_available_exits_1_and_changes_nothing() {
     assert_eq!(submissions_json(&db), json!([]));
 }
 
+fn pdf_text(pdf: &Path) -> String {
+    let out = std::process::Command::new("pdftotext")
+        .args(["-layout", pdf.to_str().unwrap(), "-"])
+        .output()
+        .expect("pdftotext (poppler-utils) is installed by scripts/setup-debian.sh");
+    assert!(out.status.success());
+    String::from_utf8(out.stdout).unwrap()
+}
+
+fn qpdf_check(pdf: &Path) {
+    let out = std::process::Command::new("qpdf")
+        .args(["--check", pdf.to_str().unwrap()])
+        .output()
+        .expect("qpdf is installed by scripts/setup-debian.sh");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stdout)
+    );
+}
+
 #[test]
-fn claim_form_is_refused_until_the_form_can_be_written_and_claims_nothing() {
+fn claim_with_form_writes_the_submissions_tracking_form() {
     let (dir, db) = temp_db();
     assert_eq!(stillpoint(&db, &["demo"]).code, 0);
-    let pdf = dir.path().join("form.pdf");
+    let pdf = dir.path().join("form 1.pdf");
+    let claim = stillpoint(&db, &["claim", "1", "--form", pdf.to_str().unwrap()]);
+    assert_eq!((claim.code, claim.err.as_str()), (0, ""));
+    assert!(claim
+        .out
+        .ends_with(&format!("Wrote the tracking form to {}.\n", pdf.display())));
+    qpdf_check(&pdf);
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Mentorship Program Tracking Form"), "{text}");
+    assert!(text.contains("Maren Oyelaran-Støa"), "{text}");
+    assert!(text.contains("Submission 1"), "{text}");
+    assert_eq!(submissions_json(&db)[0]["state"], "draft");
+}
+
+#[test]
+fn claim_with_a_form_that_cannot_be_written_claims_nothing() {
+    let (dir, db) = temp_db();
+    assert_eq!(stillpoint(&db, &["demo"]).code, 0);
+    let credits = credits_json(&db);
+    let pdf = dir.path().join("no such folder").join("form.pdf");
     let refused = stillpoint(&db, &["claim", "1", "--form", pdf.to_str().unwrap()]);
     assert_eq!(refused.code, 1);
     assert!(
-        refused
-            .err
-            .contains("Writing the form is not available yet"),
+        refused.err.contains("nothing was claimed"),
         "{}",
         refused.err
     );
-    assert!(!pdf.exists());
+    assert_eq!(refused.out, "");
     assert_eq!(submissions_json(&db), json!([]));
+    assert_eq!(credits_json(&db), credits);
+}
+
+#[test]
+fn form_blank_writes_an_empty_form_with_ruled_rows() {
+    let (dir, db) = temp_db();
+    let pdf = dir.path().join("blank.pdf");
+    let written = stillpoint(&db, &["form", "--blank", "--out", pdf.to_str().unwrap()]);
+    assert_eq!((written.code, written.err.as_str()), (0, ""));
+    qpdf_check(&pdf);
+    let text = pdf_text(&pdf);
+    assert!(text.contains("Mentorship Program Tracking Form"), "{text}");
+    assert!(text.contains("Category A"), "{text}");
 }
 
 #[test]
@@ -434,6 +485,8 @@ fn usage_errors_exit_2() {
         &["stillpoint", "claim", "one"],
         &["stillpoint", "claim", "1", "--form"],
         &["stillpoint", "submissions", "--yaml"],
+        &["stillpoint", "form", "--out", "x.pdf"],
+        &["stillpoint", "form", "--blank"],
     ] {
         let error = Cli::try_parse_from(args).unwrap_err();
         assert_eq!(error.exit_code(), 2, "{args:?}");
