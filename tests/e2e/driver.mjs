@@ -15,15 +15,18 @@ mkdirSync(outputDir, { recursive: true });
 
 const sleep = (ms) => new Promise((r) => setTimeout(r, ms));
 
-function freePort() {
-  return new Promise((res, rej) => {
-    const srv = createServer();
-    srv.listen(0, "127.0.0.1", () => {
-      const { port } = srv.address();
-      srv.close(() => res(port));
+/** Two different free ports: both are held open until both are known, so the system cannot
+ * hand out the same one twice (tauri-driver given one port for both talks to itself forever). */
+function freePorts() {
+  const listen = () =>
+    new Promise((res, rej) => {
+      const srv = createServer();
+      srv.on("error", rej);
+      srv.listen(0, "127.0.0.1", () => res(srv));
     });
-    srv.on("error", rej);
-  });
+  return Promise.all([listen(), listen()]).then((servers) =>
+    Promise.all(servers.map((srv) => new Promise((res) => { const { port } = srv.address(); srv.close(() => res(port)); }))),
+  );
 }
 
 /** A fresh home for one test: its database and WebKit's storage live here. */
@@ -207,8 +210,7 @@ export async function answerSaveDialog(title, path) {
  * for the app exactly as shipped (then take no screenshots).
  */
 export async function withApp(home, body, { env = {}, shippedCompositing = false } = {}) {
-  const port = await freePort();
-  const nativePort = await freePort();
+  const [port, nativePort] = await freePorts();
   const driverEnv = {
     ...process.env,
     STILLPOINT_DB: home.db,
@@ -226,6 +228,8 @@ export async function withApp(home, body, { env = {}, shippedCompositing = false
   const driver = spawn("tauri-driver", ["--port", String(port), "--native-port", String(nativePort)], {
     env: driverEnv,
     stdio: ["ignore", logFd, logFd],
+    // Its own process group, so ending it also ends the WebKitWebDriver it starts.
+    detached: true,
   });
   closeSync(logFd);
   const driverLog = () => {
@@ -265,7 +269,11 @@ export async function withApp(home, body, { env = {}, shippedCompositing = false
     if (session) await fetch(`${base}/session/${session.id}`, { method: "DELETE" }).catch(() => {});
     await stopApp(home, 3000);
     const exited = new Promise((r) => (driver.exitCode !== null || driver.signalCode !== null ? r() : driver.once("exit", r)));
-    driver.kill("SIGTERM");
+    try {
+      process.kill(-driver.pid, "SIGTERM");
+    } catch {
+      driver.kill("SIGTERM");
+    }
     await exited;
   }
 }
