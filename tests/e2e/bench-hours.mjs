@@ -52,7 +52,9 @@ const times = await withApp(home, async (app) => {
     measured.push(shown);
   }
   return measured;
-});
+  // As shipped: WebKit's compositing off (with it on, as the screenshot tests need, the first
+  // frame after a pause waits 150–250 ms for the compositor under Xvfb).
+}, { shippedCompositing: true });
 times.sort((a, b) => a - b);
 const median = (times[4] + times[5]) / 2;
 console.log(`Hours view, first rows painted after opening (${RUNS} runs, ${ROWS} entries):`);
