@@ -6,6 +6,8 @@
 //!
 //! - `model`: the values the app deals in, and their validation.
 //! - `rules`: the mentorship program's rules as data: what counts, credits, and claims.
+//! - `clinical`: the contraindication screen and the techniques as data; keeping clients unnamed.
+//! - `certification`: certification paths as data, and readiness from the therapist's records.
 //! - `store`: the SQLite database: opening, migrations, one data-access module per aggregate.
 //! - `dashboard`: where the therapist stands, for the dashboard view.
 //! - `demo`: realistic demo data for a first look at the app.
@@ -17,7 +19,9 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod certification;
 pub mod cli;
+pub mod clinical;
 pub mod dashboard;
 pub mod demo;
 pub mod error;
