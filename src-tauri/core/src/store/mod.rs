@@ -5,18 +5,22 @@
 //! data-access module (`profile.rs`, …) whose functions take a `&Connection` or a transaction.
 
 mod attachments;
+mod case_studies;
+mod clients;
 mod entries;
 mod mentors;
 mod migrations;
 mod profile;
 mod reports;
 mod submissions;
+mod training;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, Transaction};
 
+pub use clients::{ClientOverview, ClientSummary, TimelinePoint};
 pub use migrations::SCHEMA_VERSION;
 pub use reports::MonthTotals;
 
@@ -102,10 +106,14 @@ impl Store {
 
     /// True when the database holds no records of the user's yet (a first start).
     pub fn is_empty(&self) -> Result<bool> {
-        let entries: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
-        Ok(profile::is_empty(&self.conn)? && mentors::count(&self.conn)? == 0 && entries == 0)
+        let records: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM clients)
+                    + (SELECT count(*) FROM courses) + (SELECT count(*) FROM exams)
+                    + (SELECT count(*) FROM presentations)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(profile::is_empty(&self.conn)? && mentors::count(&self.conn)? == 0 && records == 0)
     }
 
     /// The practitioner's profile, if one has been saved.
