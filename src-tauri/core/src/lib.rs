@@ -14,6 +14,8 @@
 //! - `exchange`: CSV import and export of mentorship entries, all or nothing.
 //! - `pdf`: the tracking form, filled in or blank, as a PDF in any script.
 //! - `forms`: the tracking forms as PDF files, from a submission or blank.
+//! - `portfolio`: the certification portfolio as a PDF: checked for consent and for any client's
+//!   private name or contact, then worded.
 //! - `pdf`: laying out PDF pages: fonts, shaping, bidi, line breaking, tables.
 //! - `cli`: the headless command line of the `stillpoint` binary.
 #![deny(missing_docs)]
@@ -30,6 +32,7 @@ pub mod forms;
 pub mod model;
 pub mod paths;
 pub mod pdf;
+pub mod portfolio;
 pub mod rules;
 pub mod store;
 

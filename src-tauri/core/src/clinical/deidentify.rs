@@ -18,6 +18,8 @@
 //! false alarm (a client called Rose and "the pain rose"); the message shows where, so it is
 //! reworded in a moment, and a false alarm is far cheaper than a client named in print.
 
+use std::collections::HashMap;
+
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
@@ -140,28 +142,32 @@ struct Pattern {
     /// How many more letters may follow the key in the same word (`None`: any number).
     ending: Option<usize>,
     found: Found,
+    /// Whose it is: an index into [`PrivateIdentity::owners`].
+    owner: usize,
 }
 
 impl Pattern {
     /// A whole phrase: the whole name, an email address, an address line. Found at the start of
     /// a word, whatever follows.
-    fn phrase(folded: Vec<char>, found: Found) -> Pattern {
+    fn phrase(folded: Vec<char>, found: Found, owner: usize) -> Pattern {
         Pattern {
             anywhere: folded.iter().any(|&c| unbounded(c)),
             key: folded,
             ending: None,
             found,
+            owner,
         }
     }
 
     /// One part of the name, if it is long enough to search for on its own.
-    fn name_part(part: &[char]) -> Option<Pattern> {
+    fn name_part(part: &[char], owner: usize) -> Option<Pattern> {
         if part.iter().any(|&c| unbounded(c)) {
             return (part.len() >= 2).then(|| Pattern {
                 key: part.to_vec(),
                 anywhere: true,
                 ending: None,
                 found: Found::NamePart,
+                owner,
             });
         }
         let letters = part.len();
@@ -179,62 +185,89 @@ impl Pattern {
             anywhere: false,
             ending: Some(letters - stem + 2),
             found: Found::NamePart,
+            owner,
         })
     }
 
-    /// Every place in `text` the pattern matches: `(start, end)` in folded characters.
-    fn matches(&self, text: &Folded, out: &mut Vec<(usize, usize, Found)>) {
-        let (chars, key) = (&text.chars, &self.key);
-        if key.is_empty() || key.len() > chars.len() {
-            return;
+    /// Where a match starting at `start` ends (in folded characters), if there is one.
+    fn match_at(&self, chars: &[char], start: usize) -> Option<usize> {
+        let end = start + self.key.len();
+        if *chars.get(start..end)? != self.key[..] {
+            return None;
         }
-        for start in 0..=chars.len() - key.len() {
-            if chars[start] != key[0] || chars[start..start + key.len()] != key[..] {
-                continue;
-            }
-            if !self.anywhere && start > 0 && chars[start - 1] != ' ' {
-                continue;
-            }
-            let end = start + key.len();
-            let word_end = chars[end..]
-                .iter()
-                .position(|&c| c == ' ')
-                .map_or(chars.len(), |n| end + n);
-            if let Some(most) = self.ending {
-                if word_end - end > most {
-                    continue;
-                }
-            }
-            let end = if self.anywhere { end } else { word_end };
-            out.push((start, end, self.found));
+        if !self.anywhere && start > 0 && chars[start - 1] != ' ' {
+            return None;
         }
+        let word_end = chars[end..]
+            .iter()
+            .position(|&c| c == ' ')
+            .map_or(chars.len(), |n| end + n);
+        if self.ending.is_some_and(|most| word_end - end > most) {
+            return None;
+        }
+        Some(if self.anywhere { end } else { word_end })
     }
 }
 
-/// A client's private name and contact, made ready to search text for.
+/// The private names and contacts of one client or of several, made ready to search text for.
+///
+/// Searching for many clients at once folds each text once and looks only at the patterns that
+/// start with the letter at hand, so checking a whole portfolio against every client stays fast.
 pub struct PrivateIdentity {
     patterns: Vec<Pattern>,
-    /// The digits of each phone number in the contact (six digits or more).
-    phones: Vec<String>,
+    /// The patterns by their first folded character.
+    by_first: HashMap<char, Vec<usize>>,
+    /// The digits of each phone number in a contact (six digits or more), and whose it is.
+    phones: Vec<(String, usize)>,
+    /// Whose each pattern is: a client's code, or empty for the one client a case study is about.
+    owners: Vec<String>,
 }
 
 impl PrivateIdentity {
-    /// The patterns for a client's private name and private contact (either may be empty).
+    /// The patterns for one client's private name and private contact (either may be empty).
     pub fn new(name: &str, contact: &str) -> PrivateIdentity {
-        let mut patterns = Vec::new();
+        PrivateIdentity::of_clients([("", name, contact)])
+    }
+
+    /// The patterns for several clients at once, each given as (code, private name, private
+    /// contact); a find names the client's code ("the private name of C-002").
+    pub fn of_clients<'a>(
+        clients: impl IntoIterator<Item = (&'a str, &'a str, &'a str)>,
+    ) -> PrivateIdentity {
+        let mut identity = PrivateIdentity {
+            patterns: Vec::new(),
+            by_first: HashMap::new(),
+            phones: Vec::new(),
+            owners: Vec::new(),
+        };
+        for (code, name, contact) in clients {
+            let owner = identity.owners.len();
+            identity.owners.push(code.to_owned());
+            identity.add(owner, name, contact);
+        }
+        for (index, pattern) in identity.patterns.iter().enumerate() {
+            if let Some(&first) = pattern.key.first() {
+                identity.by_first.entry(first).or_default().push(index);
+            }
+        }
+        identity
+    }
+
+    fn add(&mut self, owner: usize, name: &str, contact: &str) {
+        let patterns = &mut self.patterns;
         let name = fold(name).chars;
         let parts: Vec<&[char]> = name
             .split(|&c| c == ' ')
             .filter(|p| !p.is_empty())
             .collect();
         if !name.is_empty() {
-            patterns.push(Pattern::phrase(name.clone(), Found::Name));
+            patterns.push(Pattern::phrase(name.clone(), Found::Name, owner));
         }
         if parts.len() > 1 {
-            patterns.extend(parts.iter().filter_map(|p| Pattern::name_part(p)));
+            patterns.extend(parts.iter().filter_map(|p| Pattern::name_part(p, owner)));
         } else if let Some(only) = parts.first() {
             // A one-word name is its own part: found with its endings.
-            if let Some(mut part) = Pattern::name_part(only) {
+            if let Some(mut part) = Pattern::name_part(only, owner) {
                 part.found = Found::Name;
                 patterns.push(part);
             }
@@ -243,20 +276,20 @@ impl PrivateIdentity {
             for word in piece.split_whitespace().filter(|w| w.contains('@')) {
                 let email = fold(word).chars;
                 if email.len() >= 3 {
-                    patterns.push(Pattern::phrase(email, Found::Contact));
+                    patterns.push(Pattern::phrase(email, Found::Contact, owner));
                 }
             }
             // An address line is found whole; a single word ("Iceland") is not a contact.
             let line = fold(piece).chars;
-            if line.iter().filter(|&&c| c == ' ').count() >= 1 && line.len() >= 5 {
-                patterns.push(Pattern::phrase(line, Found::Contact));
+            if line.contains(&' ') && line.len() >= 5 {
+                patterns.push(Pattern::phrase(line, Found::Contact, owner));
             }
         }
-        let phones = phone_runs(contact)
-            .into_iter()
-            .map(|(digits, _, _)| digits)
-            .collect();
-        PrivateIdentity { patterns, phones }
+        self.phones.extend(
+            phone_runs(contact)
+                .into_iter()
+                .map(|(digits, _, _)| (digits, owner)),
+        );
     }
 
     /// Nothing to search for: no private name or contact was recorded.
@@ -264,40 +297,51 @@ impl PrivateIdentity {
         self.patterns.is_empty() && self.phones.is_empty()
     }
 
-    /// Where `text` names the client: each find as `(start, end, what)`, in characters of
+    /// Where `text` names a client: each find as `(start, end, what, whose)`, in characters of
     /// `text`, in order, overlapping finds merged.
-    fn finds(&self, text: &str) -> Vec<(usize, usize, Found)> {
+    fn finds(&self, text: &str) -> Vec<(usize, usize, Found, usize)> {
         let folded = fold(text);
-        let mut spans = Vec::new();
-        for pattern in &self.patterns {
-            pattern.matches(&folded, &mut spans);
+        let mut finds = Vec::new();
+        for (start, c) in folded.chars.iter().enumerate() {
+            let Some(candidates) = self.by_first.get(c) else {
+                continue;
+            };
+            for &index in candidates {
+                let pattern = &self.patterns[index];
+                let Some(end) = pattern.match_at(&folded.chars, start) else {
+                    continue;
+                };
+                let (Some(&first), Some(&last)) = (
+                    folded.from.get(start),
+                    folded.from.get(end.saturating_sub(1)),
+                ) else {
+                    continue;
+                };
+                finds.push((first, last + 1, pattern.found, pattern.owner));
+            }
         }
-        let mut finds: Vec<(usize, usize, Found)> = spans
-            .into_iter()
-            .filter_map(|(start, end, found)| {
-                let first = *folded.from.get(start)?;
-                let last = *folded.from.get(end.checked_sub(1)?)?;
-                Some((first, last + 1, found))
-            })
-            .collect();
-        for (digits, start, end) in phone_runs(text) {
-            if self
-                .phones
-                .iter()
-                .any(|phone| phone.contains(&digits) || digits.contains(phone.as_str()))
-            {
-                finds.push((start, end, Found::Contact));
+        if !self.phones.is_empty() {
+            for (digits, start, end) in phone_runs(text) {
+                let owner = self
+                    .phones
+                    .iter()
+                    .find(|(phone, _)| phone.contains(&digits) || digits.contains(phone.as_str()));
+                if let Some((_, owner)) = owner {
+                    finds.push((start, end, Found::Contact, *owner));
+                }
             }
         }
         finds.sort();
-        let mut merged: Vec<(usize, usize, Found)> = Vec::with_capacity(finds.len());
-        for (start, end, found) in finds {
+        let mut merged: Vec<(usize, usize, Found, usize)> = Vec::with_capacity(finds.len());
+        for (start, end, found, owner) in finds {
             match merged.last_mut() {
                 Some(last) if start < last.1 => {
                     last.1 = last.1.max(end);
-                    last.2 = last.2.min(found);
+                    if found < last.2 {
+                        (last.2, last.3) = (found, owner);
+                    }
                 }
-                _ => merged.push((start, end, found)),
+                _ => merged.push((start, end, found, owner)),
             }
         }
         merged
@@ -315,13 +359,20 @@ impl PrivateIdentity {
         };
         self.finds(text)
             .into_iter()
-            .map(|(start, end, found)| Hit {
-                field: field.to_owned(),
-                label: label.to_owned(),
-                found: found.words().to_owned(),
-                snippet: snippet(&chars, start, end),
-                start: utf16(start),
-                end: utf16(end),
+            .map(|(start, end, found, owner)| {
+                let whose = self.owners.get(owner).map_or("", String::as_str);
+                Hit {
+                    field: field.to_owned(),
+                    label: label.to_owned(),
+                    found: if whose.is_empty() {
+                        found.words().to_owned()
+                    } else {
+                        format!("{} of {whose}", found.words())
+                    },
+                    snippet: snippet(&chars, start, end),
+                    start: utf16(start),
+                    end: utf16(end),
+                }
             })
             .collect()
     }
@@ -381,7 +432,7 @@ mod tests {
         let who = PrivateIdentity::new(name, contact);
         who.finds(text)
             .into_iter()
-            .map(|(s, e, _)| text.chars().skip(s).take(e - s).collect())
+            .map(|(s, e, _, _)| text.chars().skip(s).take(e - s).collect())
             .collect()
     }
 
@@ -467,6 +518,24 @@ mod tests {
             snippet.starts_with('…') && snippet.ends_with('…'),
             "{snippet}"
         );
+    }
+
+    #[test]
+    fn several_clients_are_searched_at_once_and_a_find_says_whose() {
+        let who = PrivateIdentity::of_clients([
+            ("C-001", "Ólafur Þórsson", ""),
+            ("C-002", "Ελένη Παπαδοπούλου", "+30 210 555 0101"),
+        ]);
+        let hits = who.hits("discussion", "Discussion", "ελένη called from 2105550101");
+        let found: Vec<&str> = hits.iter().map(|h| h.found.as_str()).collect();
+        assert_eq!(
+            found,
+            [
+                "part of the private name of C-002",
+                "the private contact of C-002"
+            ]
+        );
+        assert!(who.hits("f", "F", "nobody here").is_empty());
     }
 
     #[test]

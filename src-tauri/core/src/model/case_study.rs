@@ -220,14 +220,15 @@ impl CaseStudyDraft {
         };
         let last_day = parse_date_for("last_treatment_on", &last.draft.date)?;
         let complaint = intake.map_or("", |i| i.complaint.as_str());
+        // The complaint's first clause: "Tension-type headaches, three a week." gives
+        // "Tension-type headaches".
         let headline: String = complaint
-            .lines()
+            .split(['\n', '.', ',', ';', '。', '、', '،'])
             .next()
             .unwrap_or("")
             .trim()
-            .trim_end_matches('.')
             .chars()
-            .take(120)
+            .take(100)
             .collect();
         let count = sessions.len();
         let sessions_word = if count == 1 { "session" } else { "sessions" };
@@ -438,8 +439,8 @@ mod tests {
         let draft =
             CaseStudyDraft::from_records(&client(), Some(&intake()), &sessions, list).unwrap();
         assert_eq!(
-            draft.title,
-            "Tension headaches for two years: 3 sessions of CranioSacral Therapy"
+            draft.title, "Tension headaches for two years: 3 sessions of CranioSacral Therapy",
+            "the complaint's first clause"
         );
         assert_eq!(draft.last_treatment_on, "2025-03-01");
         assert_eq!(draft.client_age, 44);

@@ -117,7 +117,7 @@ fn consenting_client(conn: &Connection, client_id: i64) -> Result<Client> {
     Ok(client)
 }
 
-fn put(conn: &Connection, id: Option<i64>, c: &CaseStudyDraft) -> Result<CaseStudy> {
+pub(super) fn put(conn: &Connection, id: Option<i64>, c: &CaseStudyDraft) -> Result<CaseStudy> {
     consenting_client(conn, c.client_id)?;
     let evaluations = serde_json::to_string(&c.evaluations).map_err(std::io::Error::other)?;
     let values = params![

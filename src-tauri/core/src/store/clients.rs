@@ -127,7 +127,7 @@ pub(super) fn all_clients(conn: &Connection) -> Result<Vec<Client>> {
     Ok(rows)
 }
 
-fn put_client(conn: &Connection, id: Option<i64>, c: &ClientDraft) -> Result<Client> {
+pub(super) fn put_client(conn: &Connection, id: Option<i64>, c: &ClientDraft) -> Result<Client> {
     let taken: Option<i64> = conn
         .query_row(
             "SELECT id FROM clients WHERE casefold(code) = casefold(?1) AND id IS NOT ?2",
@@ -265,7 +265,12 @@ pub(super) fn get_intake(conn: &Connection, client_id: i64) -> Result<Option<Int
     }))
 }
 
-fn put_intake(conn: &Connection, client_id: i64, screen_id: &str, i: &IntakeDraft) -> Result<()> {
+pub(super) fn put_intake(
+    conn: &Connection,
+    client_id: i64,
+    screen_id: &str,
+    i: &IntakeDraft,
+) -> Result<()> {
     conn.execute(
         "INSERT INTO intakes (client_id, taken_on, screen, complaint, history, medications)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6)
@@ -315,6 +320,21 @@ fn clearance_from_row(r: &Row<'_>) -> rusqlite::Result<Clearance> {
             note: r.get(4)?,
         },
     })
+}
+
+/// Stores a clearance that has already been validated.
+pub(super) fn insert_clearance(conn: &Connection, draft: &ClearanceDraft) -> Result<Clearance> {
+    get_client(conn, draft.client_id)?;
+    conn.execute(
+        "INSERT INTO clearances (client_id, cleared_on, cleared_by, note) VALUES (?1, ?2, ?3, ?4)",
+        params![
+            draft.client_id,
+            draft.cleared_on,
+            draft.cleared_by,
+            draft.note
+        ],
+    )?;
+    get_clearance(conn, conn.last_insert_rowid())
 }
 
 fn get_clearance(conn: &Connection, id: i64) -> Result<Clearance> {
@@ -415,7 +435,7 @@ fn clearance_needed(code: &str, result: &ScreenResult, date: NaiveDate) -> Error
 }
 
 /// Checks a session against its client's screen and clearances, then stores it.
-fn put_session(
+pub(super) fn put_session(
     conn: &Connection,
     id: Option<i64>,
     draft: &SessionDraft,
@@ -661,14 +681,7 @@ impl super::Store {
     /// Records a medical clearance.
     pub fn add_clearance(&mut self, draft: &ClearanceDraft, today: NaiveDate) -> Result<Clearance> {
         let (draft, _) = draft.validated(today)?;
-        self.with_tx(|tx| {
-            get_client(tx, draft.client_id)?;
-            tx.execute(
-                "INSERT INTO clearances (client_id, cleared_on, cleared_by, note) VALUES (?1, ?2, ?3, ?4)",
-                params![draft.client_id, draft.cleared_on, draft.cleared_by, draft.note],
-            )?;
-            get_clearance(tx, tx.last_insert_rowid())
-        })
+        self.with_tx(|tx| insert_clearance(tx, &draft))
     }
 
     /// Removes a clearance; sessions it covered show as uncleared if no other covers them.

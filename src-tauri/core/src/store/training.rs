@@ -66,7 +66,7 @@ fn get_course(conn: &Connection, id: i64) -> Result<Course> {
     Ok(course)
 }
 
-fn put_course(conn: &Connection, id: Option<i64>, c: &ValidCourse) -> Result<Course> {
+pub(super) fn put_course(conn: &Connection, id: Option<i64>, c: &ValidCourse) -> Result<Course> {
     let values = params![
         c.course,
         c.title,
@@ -188,6 +188,59 @@ fn one_row(
     Ok(())
 }
 
+/// Stores a validated exam: a new one (`id` None) or a change.
+pub(super) fn put_exam(conn: &Connection, id: Option<i64>, draft: &ExamDraft) -> Result<Exam> {
+    let id = match id {
+        None => {
+            conn.execute(
+                "INSERT INTO exams (exam, passed_on, note) VALUES (?1, ?2, ?3)",
+                params![draft.exam, draft.passed_on, draft.note],
+            )?;
+            conn.last_insert_rowid()
+        }
+        Some(id) => {
+            one_row(
+                conn,
+                "That exam",
+                "UPDATE exams SET exam = ?1, passed_on = ?2, note = ?3 WHERE id = ?4",
+                params![draft.exam, draft.passed_on, draft.note, id],
+            )?;
+            id
+        }
+    };
+    get_exam(conn, id)
+}
+
+/// Stores a validated presentation of `minutes`: a new one (`id` None) or a change.
+pub(super) fn put_presentation(
+    conn: &Connection,
+    id: Option<i64>,
+    p: &PresentationDraft,
+    minutes: i64,
+) -> Result<Presentation> {
+    let id = match id {
+        None => {
+            conn.execute(
+                "INSERT INTO presentations (given_on, title, audience, minutes)
+                 VALUES (?1, ?2, ?3, ?4)",
+                params![p.given_on, p.title, p.audience, minutes],
+            )?;
+            conn.last_insert_rowid()
+        }
+        Some(id) => {
+            one_row(
+                conn,
+                "That presentation",
+                "UPDATE presentations SET given_on = ?1, title = ?2, audience = ?3, minutes = ?4
+                 WHERE id = ?5",
+                params![p.given_on, p.title, p.audience, minutes, id],
+            )?;
+            id
+        }
+    };
+    get_presentation(conn, id)
+}
+
 /// Every checklist of the default certification, answered from the records.
 pub(super) fn readiness_of(conn: &Connection) -> Result<Vec<PathReadiness>> {
     let courses = all_courses(conn)?;
@@ -246,27 +299,7 @@ impl super::Store {
         today: NaiveDate,
     ) -> Result<Exam> {
         let (draft, _) = draft.validated(default_certification()?, today)?;
-        self.with_tx(|tx| {
-            let id = match id {
-                None => {
-                    tx.execute(
-                        "INSERT INTO exams (exam, passed_on, note) VALUES (?1, ?2, ?3)",
-                        params![draft.exam, draft.passed_on, draft.note],
-                    )?;
-                    tx.last_insert_rowid()
-                }
-                Some(id) => {
-                    one_row(
-                        tx,
-                        "That exam",
-                        "UPDATE exams SET exam = ?1, passed_on = ?2, note = ?3 WHERE id = ?4",
-                        params![draft.exam, draft.passed_on, draft.note, id],
-                    )?;
-                    id
-                }
-            };
-            get_exam(tx, id)
-        })
+        self.with_tx(|tx| put_exam(tx, id, &draft))
     }
 
     /// Deletes an exam record.
@@ -291,29 +324,7 @@ impl super::Store {
         today: NaiveDate,
     ) -> Result<Presentation> {
         let (p, minutes) = draft.validated(today)?;
-        self.with_tx(|tx| {
-            let id = match id {
-                None => {
-                    tx.execute(
-                        "INSERT INTO presentations (given_on, title, audience, minutes)
-                         VALUES (?1, ?2, ?3, ?4)",
-                        params![p.given_on, p.title, p.audience, minutes],
-                    )?;
-                    tx.last_insert_rowid()
-                }
-                Some(id) => {
-                    one_row(
-                        tx,
-                        "That presentation",
-                        "UPDATE presentations SET given_on = ?1, title = ?2, audience = ?3, minutes = ?4
-                         WHERE id = ?5",
-                        params![p.given_on, p.title, p.audience, minutes, id],
-                    )?;
-                    id
-                }
-            };
-            get_presentation(tx, id)
-        })
+        self.with_tx(|tx| put_presentation(tx, id, &p, minutes))
     }
 
     /// Deletes a presentation.
