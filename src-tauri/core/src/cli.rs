@@ -84,6 +84,18 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Write the certification portfolio: cover, contents, training record, mentorship
+    /// summary, readiness checklist and case studies. Refuses (writing nothing) a case study
+    /// whose client has not consented, and any text that names a client.
+    Portfolio {
+        /// The PDF file to write; an existing file is replaced.
+        #[arg(long, value_name = "OUT.pdf")]
+        out: PathBuf,
+        /// A case study to include, by id; repeat for more. Default: every case study of a
+        /// client who consented to de-identified use.
+        #[arg(long = "case-study", value_name = "ID")]
+        case_studies: Vec<i64>,
+    },
 }
 
 /// `stillpoint profile …`
@@ -259,6 +271,22 @@ fn execute(
         } => {
             write_file(&file, &crate::forms::blank_form(store)?)?;
             writeln!(out, "Wrote a blank tracking form to {}.", file.display())?;
+        }
+        Command::Portfolio {
+            out: file,
+            case_studies,
+        } => {
+            let chosen = (!case_studies.is_empty()).then_some(&case_studies[..]);
+            let made = crate::portfolio::portfolio(store, chosen, crate::today())?;
+            write_file(&file, &made.bytes)?;
+            let cases = made.contents.iter().filter(|e| e.case_study).count();
+            writeln!(
+                out,
+                "Wrote the portfolio ({}, {}) to {}.",
+                plural(made.pages, "page", "pages"),
+                plural(cases, "case study", "case studies"),
+                file.display()
+            )?;
         }
         Command::Submissions { json } => {
             let submissions = store.submissions()?;

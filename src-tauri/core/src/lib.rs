@@ -6,18 +6,24 @@
 //!
 //! - `model`: the values the app deals in, and their validation.
 //! - `rules`: the mentorship program's rules as data: what counts, credits, and claims.
+//! - `clinical`: the contraindication screen and the techniques as data; keeping clients unnamed.
+//! - `certification`: certification paths as data, and readiness from the therapist's records.
 //! - `store`: the SQLite database: opening, migrations, one data-access module per aggregate.
 //! - `dashboard`: where the therapist stands, for the dashboard view.
 //! - `demo`: realistic demo data for a first look at the app.
 //! - `exchange`: CSV import and export of mentorship entries, all or nothing.
 //! - `pdf`: the tracking form, filled in or blank, as a PDF in any script.
 //! - `forms`: the tracking forms as PDF files, from a submission or blank.
+//! - `portfolio`: the certification portfolio as a PDF: checked for consent and for any client's
+//!   private name or contact, then worded.
 //! - `pdf`: laying out PDF pages: fonts, shaping, bidi, line breaking, tables.
 //! - `cli`: the headless command line of the `stillpoint` binary.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod certification;
 pub mod cli;
+pub mod clinical;
 pub mod dashboard;
 pub mod demo;
 pub mod error;
@@ -26,6 +32,7 @@ pub mod forms;
 pub mod model;
 pub mod paths;
 pub mod pdf;
+pub mod portfolio;
 pub mod rules;
 pub mod store;
 

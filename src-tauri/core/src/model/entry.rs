@@ -253,6 +253,15 @@ pub fn parse_date(text: &str) -> Result<NaiveDate> {
 /// Hours as people type them, to whole minutes: `1.5`, `1,5` (decimal comma), `1:30`, `2`,
 /// `1.5 h`. More than 0 and at most 24 hours; a fraction must come to whole minutes.
 pub fn parse_hours(text: &str) -> Result<i64, String> {
+    match minutes_as_typed(text)? {
+        0 => Err("Enter more than 0 hours.".to_owned()),
+        minutes @ 1..=1440 => Ok(minutes),
+        _ => Err("One entry can be at most 24 hours; log longer events day by day.".to_owned()),
+    }
+}
+
+/// Hours as people type them (see [`parse_hours`]), to whole minutes, with no upper bound.
+pub(crate) fn minutes_as_typed(text: &str) -> Result<i64, String> {
     let text = text.trim().trim_end_matches(['h', 'H']).trim();
     let bad = || format!("Enter hours like 1.5 or 1:30 (\"{}\" is not).", text);
     if text.is_empty() {
@@ -294,11 +303,7 @@ pub fn parse_hours(text: &str) -> Result<i64, String> {
             .and_then(|m| m.checked_add(numerator * 60 / scale))
             .ok_or_else(bad)?
     };
-    match minutes {
-        0 => Err("Enter more than 0 hours.".to_owned()),
-        1..=1440 => Ok(minutes),
-        _ => Err("One entry can be at most 24 hours; log longer events day by day.".to_owned()),
-    }
+    Ok(minutes)
 }
 
 fn digits(text: &str) -> Option<i64> {

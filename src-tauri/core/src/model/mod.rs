@@ -4,19 +4,30 @@
 //! all refuse the same bad input with the same message.
 
 mod attachment;
+mod case_study;
+mod client;
+mod course;
 mod entry;
 mod mentor;
 mod profile;
+mod session;
 mod submission;
 pub(crate) mod text;
 
 pub use attachment::{checked_file_name, Attachment, Owner, MAX_ATTACHMENT_BYTES};
+pub use case_study::{deidentification_hits, CaseStudy, CaseStudyDraft, SessionEvaluation};
+pub use client::{Clearance, ClearanceDraft, Client, ClientDraft, Intake, IntakeDraft};
+pub use course::{
+    course_title, Course, CourseDraft, CourseRole, Exam, ExamDraft, Presentation,
+    PresentationDraft, ValidCourse,
+};
 pub use entry::{
     parse_date, parse_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort,
     ValidEntry,
 };
 pub use mentor::{Mentor, MentorDraft};
 pub use profile::Profile;
+pub use session::{Session, SessionDraft, ValidSession};
 pub(crate) use submission::{clean_paid_by, parse_date_for};
 pub use submission::{
     parse_fee_amount, CarriedForward, ClaimedCategory, ClaimedRow, EntryLock, Fee, FeeDraft,

@@ -2,9 +2,12 @@
 //!
 //! printpdf draws what it is told where it is told; it does not flow text onto pages. Our forms
 //! need little of that: text that wraps, tables whose rows grow with their text and whose column
-//! titles repeat when a table runs onto the next page, rules, and "Page X of Y" at the foot of
-//! every page (written once the number of pages is known). A [`Document`] keeps a cursor that
-//! moves down the page and starts a new page when the next thing does not fit.
+//! titles repeat when a table runs onto the next page, rules, a running header, and "Page X of Y"
+//! at the foot of every page (written once the number of pages is known). A [`Document`] keeps a
+//! cursor that moves down the page and starts a new page when the next thing does not fit. A
+//! table of contents needs page numbers that are only known once what follows it is laid out:
+//! [`Document::reserve_pages`] keeps blank pages for it and [`Document::fill_reserved`] lays it
+//! out into them afterwards.
 
 use printpdf::{
     Codepoint, Color, FontId, Greyscale, LinePoint, Op, PaintMode, PdfDocument, PdfFontHandle,
@@ -24,6 +27,9 @@ const MARGIN_TOP: f32 = 46.0;
 /// Room at the foot of each page; the footer sits in it.
 const MARGIN_BOTTOM: f32 = 58.0;
 const FOOTER_BASELINE: f32 = 30.0;
+/// Where the running header's line box starts, from the top of the page; its rule is below it,
+/// above the first line of the page.
+const HEADER_TOP: f32 = 20.0;
 /// Line height as a multiple of the font size.
 pub const LEADING: f32 = 1.3;
 const CELL_PAD_X: f32 = 4.0;
@@ -43,6 +49,9 @@ pub enum Align {
     Right,
     /// Centred.
     Center,
+    /// Where the text's own direction starts: left for English, right for a paragraph in
+    /// Hebrew or Arabic. Paragraphs only; in a table cell it is left.
+    Start,
 }
 
 /// A table column: its title, its share of the table's width, and how its cells align.
@@ -233,6 +242,10 @@ pub struct Document {
     /// Distance of the cursor from the top of the page, in points.
     y: f32,
     footer: String,
+    /// The running header of the page being laid out, and of those after it.
+    header: String,
+    /// The running header of each finished page.
+    headers: Vec<String>,
 }
 
 impl Document {
@@ -245,6 +258,8 @@ impl Document {
             ops: Vec::new(),
             y: MARGIN_TOP,
             footer: String::new(),
+            header: String::new(),
+            headers: Vec::new(),
         }
     }
 
@@ -263,10 +278,87 @@ impl Document {
         self.footer = text.to_owned();
     }
 
+    /// The running header at the top of this page and the ones after it, small and grey above
+    /// a rule; empty for none.
+    pub fn set_header(&mut self, text: &str) {
+        self.header = text.to_owned();
+    }
+
+    /// The number of the page being laid out, from 1.
+    pub fn page_number(&self) -> usize {
+        self.pages.len() + 1
+    }
+
+    /// Nothing has been put on the page being laid out yet.
+    pub fn page_is_empty(&self) -> bool {
+        self.ops.is_empty() && self.y <= MARGIN_TOP
+    }
+
     /// Starts a new page.
     pub fn new_page(&mut self) {
         self.pages.push(std::mem::take(&mut self.ops));
+        self.headers.push(self.header.clone());
         self.y = MARGIN_TOP;
+    }
+
+    /// Starts a new page unless the page being laid out is still empty: what follows starts at
+    /// the top of a page.
+    pub fn page_break(&mut self) {
+        if !self.page_is_empty() {
+            self.new_page();
+        }
+    }
+
+    /// Keeps `count` blank pages here, after a page break, to be laid out later with
+    /// [`Document::fill_reserved`]; returns the number of the first.
+    pub fn reserve_pages(&mut self, count: usize) -> usize {
+        self.page_break();
+        let first = self.page_number();
+        for _ in 0..count {
+            self.new_page();
+        }
+        first
+    }
+
+    /// Lays out `content` on pages of its own, under the running header `header`, and puts them
+    /// in place of the `count` pages from page `first` kept by [`Document::reserve_pages`]. What
+    /// was being laid out carries on where it was. Refused when `content` takes another number
+    /// of pages: the caller must make its length independent of what it learns late (a table
+    /// of contents whose page numbers sit in a column of fixed width).
+    pub fn fill_reserved(
+        &mut self,
+        first: usize,
+        count: usize,
+        header: &str,
+        content: impl FnOnce(&mut Document) -> Result<()>,
+    ) -> Result<()> {
+        let kept = (
+            std::mem::take(&mut self.pages),
+            std::mem::take(&mut self.headers),
+            std::mem::take(&mut self.ops),
+            std::mem::replace(&mut self.header, header.to_owned()),
+            self.y,
+        );
+        self.y = MARGIN_TOP;
+        let laid_out = content(self);
+        if !self.page_is_empty() {
+            self.new_page();
+        }
+        let filled = std::mem::take(&mut self.pages);
+        let filled_headers = std::mem::take(&mut self.headers);
+        (self.pages, self.headers, self.ops, self.header, self.y) = kept;
+        laid_out?;
+        let start = first.saturating_sub(1);
+        if filled.len() != count || start + count > self.pages.len() {
+            return Err(Error::Refused(format!(
+                "The PDF could not be laid out: {} pages were kept for a part that took {}.",
+                count,
+                filled.len()
+            )));
+        }
+        self.pages.splice(start..start + count, filled);
+        self.headers.splice(start..start + count, filled_headers);
+        Ok(())
     }
 
     /// Starts a new page unless `height` points are left on this one.
@@ -308,8 +400,17 @@ impl Document {
         grey: bool,
     ) -> Result<()> {
         let height = style.size * LEADING;
-        for line in text::lines(text, style, width)? {
+        let lines = if align == Align::Start {
+            text::lines_natural(text, style, width)?
+        } else {
+            text::lines(text, style, width)?
+        };
+        for line in lines {
             self.keep(height);
+            let align = match align {
+                Align::Start if line.is_rtl() => Align::Right,
+                other => other,
+            };
             self.draw_line(
                 &line,
                 aligned(x, width, line.width(), align),
@@ -685,9 +786,25 @@ impl Document {
         let top = PAGE_HEIGHT - FOOTER_BASELINE - height / 2.0 - style.size * 0.35;
         let footer = text::lines(&self.footer, style, self.content_width() * 0.7)?;
         let pages = std::mem::take(&mut self.pages);
+        let headers = std::mem::take(&mut self.headers);
         let mut done = Vec::with_capacity(count);
         for (index, ops) in pages.into_iter().enumerate() {
             self.ops = ops;
+            if let Some(header) = headers.get(index).filter(|h| !h.is_empty()) {
+                let lines = text::lines(header, style, self.content_width())?;
+                if let Some(line) = lines.first() {
+                    self.draw_line(line, MARGIN_X, HEADER_TOP, height, true)?;
+                }
+                let rule_y = HEADER_TOP + height + 2.0;
+                self.stroke(
+                    MARGIN_X,
+                    rule_y,
+                    PAGE_WIDTH - MARGIN_X,
+                    rule_y,
+                    0.5,
+                    GREY_RULE,
+                );
+            }
             let rule_y = top - 5.0;
             self.stroke(
                 MARGIN_X,
@@ -731,7 +848,7 @@ fn grey_color(level: f32) -> Color {
 /// Where a line `width` points wide starts in a box at `x`, `box_width` wide.
 fn aligned(x: f32, box_width: f32, width: f32, align: Align) -> f32 {
     match align {
-        Align::Left => x,
+        Align::Left | Align::Start => x,
         Align::Right => x + box_width - width,
         Align::Center => x + (box_width - width) / 2.0,
     }

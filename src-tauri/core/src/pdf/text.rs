@@ -70,12 +70,19 @@ pub struct Line {
     width: f32,
     pub(crate) size: f32,
     pub(crate) runs: Vec<Run>,
+    rtl: bool,
 }
 
 impl Line {
     /// The line's width in points, trailing spaces left out.
     pub fn width(&self) -> f32 {
         self.width
+    }
+
+    /// The line belongs to a right-to-left paragraph (one set with [`lines_natural`] whose
+    /// first letter is Hebrew or Arabic): it starts at the right.
+    pub fn is_rtl(&self) -> bool {
+        self.rtl
     }
 }
 
@@ -90,11 +97,23 @@ pub fn measure(text: &str, style: Style) -> Result<f32> {
 /// `text` set in lines no wider than `width` points. Line breaks in the text are kept; an empty
 /// text is one empty line. Fails with [`Error::Unprintable`] when a character is in no font.
 pub fn lines(text: &str, style: Style, width: f32) -> Result<Vec<Line>> {
+    set(text, style, width, Some(Level::ltr()))
+}
+
+/// Like [`lines`], but each paragraph (each line of `text`) runs in the direction of its first
+/// letter, as a word processor sets it: a paragraph written in Hebrew runs right to left, its
+/// full stop at its left end, and its lines say so ([`Line::is_rtl`]) so they can be set flush
+/// right. For text the therapist writes in their own language; labels stay left to right.
+pub fn lines_natural(text: &str, style: Style, width: f32) -> Result<Vec<Line>> {
+    set(text, style, width, None)
+}
+
+fn set(text: &str, style: Style, width: f32, base: Option<Level>) -> Result<Vec<Line>> {
     let text = printable(text);
     check_fonts(&text, style.weight)?;
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        Paragraph::new(paragraph, style)?.wrap(width, &mut lines);
+        Paragraph::new(paragraph, style, base)?.wrap(width, &mut lines);
     }
     Ok(lines)
 }
@@ -146,6 +165,8 @@ fn check_fonts(text: &str, weight: Weight) -> Result<()> {
 struct Paragraph<'t> {
     text: &'t str,
     size: f32,
+    /// The paragraph runs right to left.
+    rtl: bool,
     pieces: Vec<Piece>,
     /// `(start byte, width in points)` of each cluster, by start.
     clusters: Vec<(usize, f32)>,
@@ -170,13 +191,15 @@ struct Shaped {
 }
 
 impl<'t> Paragraph<'t> {
-    fn new(text: &'t str, style: Style) -> Result<Paragraph<'t>> {
-        // The forms are in English, so a paragraph runs left to right; a Hebrew name in it
-        // runs right to left inside it, as it would in an English web page.
-        let levels = if text.chars().any(is_rtl_char) {
-            ParagraphBidiInfo::new(text, Some(Level::ltr())).levels
+    /// `base`: the paragraph's direction, or `None` to take it from its first letter. The forms
+    /// are in English, so their paragraphs run left to right; a Hebrew name in one runs right
+    /// to left inside it, as it would in an English web page.
+    fn new(text: &'t str, style: Style, base: Option<Level>) -> Result<Paragraph<'t>> {
+        let (levels, rtl) = if text.chars().any(is_rtl_char) {
+            let info = ParagraphBidiInfo::new(text, base);
+            (info.levels, info.paragraph_level.is_rtl())
         } else {
-            vec![Level::ltr(); text.len()]
+            (vec![Level::ltr(); text.len()], false)
         };
         let mut pieces: Vec<Piece> = Vec::new();
         for (at, c) in text.char_indices() {
@@ -231,6 +254,7 @@ impl<'t> Paragraph<'t> {
         Ok(Paragraph {
             text,
             size: style.size,
+            rtl,
             pieces,
             clusters,
         })
@@ -358,6 +382,7 @@ impl<'t> Paragraph<'t> {
             width: x,
             size: self.size,
             runs,
+            rtl: self.rtl,
         }
     }
 }
@@ -478,6 +503,23 @@ mod tests {
             .flat_map(|r| r.glyphs.iter().filter_map(|g| g.text.clone()))
             .collect();
         assert_eq!(visual, "Mentor: ןהכ הרש, CST");
+    }
+
+    #[test]
+    fn a_hebrew_paragraph_set_naturally_runs_right_to_left_with_its_full_stop_at_the_left() {
+        let line = lines_natural("שרה ישנה טוב.", Style::regular(10.0), 500.0)
+            .unwrap()
+            .remove(0);
+        assert!(line.is_rtl());
+        let visual: String = line
+            .runs
+            .iter()
+            .flat_map(|r| r.glyphs.iter().filter_map(|g| g.text.clone()))
+            .collect();
+        assert!(visual.starts_with('.'), "{visual}");
+        let english = lines_natural("Sleeps well: שרה.", Style::regular(10.0), 500.0).unwrap();
+        assert!(!english[0].is_rtl());
+        assert!(!lines("שרה ישנה טוב.", Style::regular(10.0), 500.0).unwrap()[0].is_rtl());
     }
 
     #[test]

@@ -19,6 +19,7 @@ use std::sync::OnceLock;
 pub use claim::{allocate_claim, check_claim, ClaimedMinutes, PoolEntry};
 pub use count::{count_entry, holds_credential, CountReason, Counted, EntryFacts};
 pub use credits::{credit_status, ByCategory, CreditStatus, NextCredit};
+pub(crate) use set::is_key;
 pub use set::{Activity, Category, CategoryRule, Counting, CreditRule, Format, RuleSet};
 pub use text::{format_date, format_minutes};
 

@@ -375,7 +375,9 @@ fn non_empty(what: &str, value: &str) -> Result<(), String> {
     }
 }
 
-fn is_key(value: &str, separator: char) -> bool {
+/// A stable key of a data file: starts with a lowercase letter; lowercase letters, digits and
+/// `separator` after it.
+pub(crate) fn is_key(value: &str, separator: char) -> bool {
     !value.is_empty()
         && value.starts_with(|c: char| c.is_ascii_lowercase())
         && value

@@ -16,6 +16,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0002_mentors_entries.sql"),
     include_str!("migrations/0003_meta_attachments.sql"),
     include_str!("migrations/0004_submissions.sql"),
+    include_str!("migrations/0005_cases.sql"),
 ];
 
 /// The schema version this build writes.

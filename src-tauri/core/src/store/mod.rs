@@ -5,18 +5,22 @@
 //! data-access module (`profile.rs`, …) whose functions take a `&Connection` or a transaction.
 
 mod attachments;
+mod case_studies;
+mod clients;
 mod entries;
 mod mentors;
 mod migrations;
 mod profile;
 mod reports;
 mod submissions;
+mod training;
 
 use std::path::{Path, PathBuf};
 use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, Transaction};
 
+pub use clients::{ClientOverview, ClientSummary, TimelinePoint};
 pub use migrations::SCHEMA_VERSION;
 pub use reports::MonthTotals;
 
@@ -102,10 +106,14 @@ impl Store {
 
     /// True when the database holds no records of the user's yet (a first start).
     pub fn is_empty(&self) -> Result<bool> {
-        let entries: i64 = self
-            .conn
-            .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))?;
-        Ok(profile::is_empty(&self.conn)? && mentors::count(&self.conn)? == 0 && entries == 0)
+        let records: i64 = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM entries) + (SELECT count(*) FROM clients)
+                    + (SELECT count(*) FROM courses) + (SELECT count(*) FROM exams)
+                    + (SELECT count(*) FROM presentations)",
+            [],
+            |r| r.get(0),
+        )?;
+        Ok(profile::is_empty(&self.conn)? && mentors::count(&self.conn)? == 0 && records == 0)
     }
 
     /// The practitioner's profile, if one has been saved.
@@ -208,6 +216,75 @@ pub(crate) fn write_demo(
             ..entry.clone()
         };
         entries::insert(tx, &entry)?;
+    }
+    Ok(())
+}
+
+/// The demo's clients and their treatment, validated by the caller, each session still to be
+/// checked against its client's screen here, as any session is.
+pub(crate) struct DemoClient {
+    /// The client.
+    pub client: crate::model::ClientDraft,
+    /// Their intake (answers to the current screen).
+    pub intake: crate::model::IntakeDraft,
+    /// Their clearances (`client_id` is filled in here).
+    pub clearances: Vec<crate::model::ClearanceDraft>,
+    /// Their sessions (`client_id` is filled in here).
+    pub sessions: Vec<crate::model::SessionDraft>,
+    /// For a case study drafted from the sessions: its discussion.
+    pub discussion: Option<String>,
+}
+
+/// Writes the demo's clients, training record and case studies inside the caller's transaction.
+pub(crate) fn write_demo_cases(
+    tx: &Transaction<'_>,
+    clients: &[DemoClient],
+    courses: &[crate::model::ValidCourse],
+    exams: &[crate::model::ExamDraft],
+    presentations: &[(crate::model::PresentationDraft, i64)],
+    today: chrono::NaiveDate,
+) -> Result<()> {
+    let screen = crate::clinical::intake_screen()?;
+    for demo in clients {
+        let client = clients::put_client(tx, None, &demo.client)?;
+        clients::put_intake(tx, client.id, screen.id(), &demo.intake)?;
+        for clearance in &demo.clearances {
+            let clearance = crate::model::ClearanceDraft {
+                client_id: client.id,
+                ..clearance.clone()
+            };
+            clients::insert_clearance(tx, &clearance)?;
+        }
+        for session in &demo.sessions {
+            let session = crate::model::SessionDraft {
+                client_id: client.id,
+                ..session.clone()
+            };
+            clients::put_session(tx, None, &session, today)?;
+        }
+        if let Some(discussion) = &demo.discussion {
+            let intake = clients::get_intake(tx, client.id)?;
+            let sessions = clients::sessions_of(tx, client.id)?;
+            let draft = crate::model::CaseStudyDraft {
+                discussion: discussion.clone(),
+                ..crate::model::CaseStudyDraft::from_records(
+                    &client,
+                    intake.as_ref().map(|i| &i.draft),
+                    &sessions,
+                    crate::clinical::techniques()?,
+                )?
+            };
+            case_studies::put(tx, None, &draft.validated(today)?)?;
+        }
+    }
+    for course in courses {
+        training::put_course(tx, None, course)?;
+    }
+    for exam in exams {
+        training::put_exam(tx, None, exam)?;
+    }
+    for (presentation, minutes) in presentations {
+        training::put_presentation(tx, None, presentation, *minutes)?;
     }
     Ok(())
 }

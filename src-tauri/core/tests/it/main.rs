@@ -7,3 +7,4 @@ mod cli;
 mod exchange;
 mod migrations;
 mod pdf;
+mod portfolio;

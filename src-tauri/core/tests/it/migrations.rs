@@ -4,6 +4,7 @@
 use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
+use stillpoint_core::clinical::ScreenAnswer;
 use stillpoint_core::model::SubmissionState;
 use stillpoint_core::store::SCHEMA_VERSION;
 use stillpoint_core::{Error, Store};
@@ -140,6 +141,42 @@ fn every_earlier_schema_upgrades_with_its_data_intact() {
             assert_eq!(form, "Formular unterschrieben.pdf", "v{version}");
         } else {
             assert!(submissions.is_empty(), "v{version}");
+        }
+        let clients = store.clients().unwrap();
+        if version >= 5 {
+            assert_eq!(clients.len(), 1, "v{version}");
+            let c = &clients[0];
+            assert_eq!(c.client.draft.code, "C-001");
+            assert_eq!(c.client.draft.private_name, "Ólafur Þórsson");
+            assert!(c.flagged && c.cleared, "v{version}");
+            let overview = store.client_overview(c.client.id).unwrap();
+            assert_eq!(
+                overview.contraindications.len(),
+                7,
+                "one answered no; the six never answered count as unknown"
+            );
+            assert_eq!(overview.contraindications[0].answer, ScreenAnswer::Yes);
+            assert_eq!(overview.sessions.len(), 1);
+            assert!(!overview.sessions[0].uncleared);
+            assert_eq!(
+                overview.sessions[0].technique_labels,
+                ["Still point induction", "Dural tube rock and glide"]
+            );
+            let case = &store.case_studies().unwrap()[0];
+            assert_eq!(case.client_code, "C-001");
+            assert_eq!(case.draft.evaluations[0].text, "Rhythm slow");
+            assert!(case.hits.is_empty());
+            let course = &store.courses().unwrap()[0];
+            assert_eq!(course.display_title, "CranioSacral Therapy 1 (CS1)");
+            assert_eq!(course.certificates[0].file_name, "Certificate CS1.pdf");
+            assert_eq!(store.exams().unwrap().len(), 1);
+            assert_eq!(store.presentations().unwrap()[0].minutes, 90);
+            let readiness = store.readiness().unwrap();
+            assert!(readiness[0].items[0].done, "CS1 from the v5 data");
+            assert!(readiness[0].items[2].done, "the essay from the v5 data");
+        } else {
+            assert!(clients.is_empty(), "v{version}");
+            assert!(store.readiness().unwrap().iter().all(|p| !p.done));
         }
     }
 }

@@ -1,0 +1,592 @@
+//! The certification portfolio as a reader sees it, and the promise it keeps: no client's private
+//! name or contact is ever printed.
+//!
+//! Through the command line (`portfolio --out … [--case-study ID …]`): qpdf finds no fault; the
+//! contents' page numbers are the pages where pdftotext finds each case study starting; no
+//! private name of any client is in the text; a name in any field, case or script refuses the
+//! export and writes nothing; case studies in Greek, Hebrew and Japanese print. The demo's pages
+//! are rendered to `test-output/portfolio/` (pdftoppm) for a person to look at.
+
+use std::path::{Path, PathBuf};
+use std::process::Command;
+
+use chrono::NaiveDate;
+use clap::Parser;
+use stillpoint_core::cli::{run, Cli};
+use stillpoint_core::clinical::{intake_screen, ItemAnswer, ScreenAnswer};
+use stillpoint_core::model::{CaseStudyDraft, ClientDraft, IntakeDraft, Profile, SessionDraft};
+use stillpoint_core::Store;
+
+struct Outcome {
+    code: i32,
+    out: String,
+    err: String,
+}
+
+fn stillpoint(db: &Path, args: &[&str]) -> Outcome {
+    let head = ["stillpoint", "--db", db.to_str().unwrap()];
+    let cli = Cli::try_parse_from(head.iter().chain(args).copied()).unwrap();
+    let (mut out, mut err) = (Vec::new(), Vec::new());
+    let code = run(cli.db, cli.command.unwrap(), &mut out, &mut err);
+    Outcome {
+        code,
+        out: String::from_utf8(out).unwrap(),
+        err: String::from_utf8(err).unwrap(),
+    }
+}
+
+fn tool(name: &str, args: &[&str]) -> String {
+    let output = Command::new(name)
+        .args(args)
+        .output()
+        .unwrap_or_else(|e| panic!("{name} could not run ({e}); see scripts/setup-debian.sh"));
+    assert!(
+        output.status.success(),
+        "{name} {args:?}: {}{}",
+        String::from_utf8_lossy(&output.stdout),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    String::from_utf8(output.stdout).unwrap()
+}
+
+fn qpdf_check(pdf: &Path) {
+    let check = tool("qpdf", &["--check", pdf.to_str().unwrap()]);
+    assert!(
+        check.contains("No syntax or stream encoding errors"),
+        "{check}"
+    );
+}
+
+fn page_count(pdf: &Path) -> usize {
+    tool("pdfinfo", &[pdf.to_str().unwrap()])
+        .lines()
+        .find_map(|l| l.strip_prefix("Pages:"))
+        .unwrap()
+        .trim()
+        .parse()
+        .unwrap()
+}
+
+/// The text of page `n` alone, as `pdftotext -f n -l n` reads it.
+fn page_text(pdf: &Path, n: usize) -> String {
+    let n = n.to_string();
+    tool(
+        "pdftotext",
+        &["-layout", "-f", &n, "-l", &n, pdf.to_str().unwrap(), "-"],
+    )
+}
+
+/// Every page's text, from one run of pdftotext (pages end with a form feed).
+fn pages_text(pdf: &Path) -> Vec<String> {
+    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
+    if pages.last().is_some_and(|p| p.trim().is_empty()) {
+        pages.pop();
+    }
+    pages
+}
+
+fn output_dir() -> PathBuf {
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../test-output/portfolio");
+    std::fs::create_dir_all(&dir).unwrap();
+    dir
+}
+
+/// Renders every page to `test-output/portfolio/{prefix}-N.png`, replacing earlier ones.
+fn render(pdf: &Path, prefix: &str) {
+    for old in std::fs::read_dir(output_dir()).unwrap() {
+        let old = old.unwrap().path();
+        let name = old.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with(&format!("{prefix}-")) && name.ends_with(".png") {
+            std::fs::remove_file(old).unwrap();
+        }
+    }
+    let prefix = output_dir().join(prefix);
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "50",
+            "-png",
+            pdf.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+}
+
+/// The contents' entries as pdftotext reads them from the contents pages: every line that
+/// starts with "Case study N:" and the page number at its end.
+fn contents_pages(pages: &[String]) -> Vec<(usize, usize)> {
+    let mut found = Vec::new();
+    for page in pages.iter().filter(|p| p.contains("Contents")) {
+        for line in page.lines() {
+            let line = line.trim();
+            let Some(rest) = line.strip_prefix("Case study ") else {
+                continue;
+            };
+            let Some((number, _)) = rest.split_once(':') else {
+                continue;
+            };
+            let (Ok(number), Some(Ok(page))) = (
+                number.parse::<usize>(),
+                line.split_whitespace().last().map(str::parse::<usize>),
+            ) else {
+                continue;
+            };
+            found.push((number, page));
+        }
+    }
+    found
+}
+
+fn today() -> NaiveDate {
+    stillpoint_core::today()
+}
+
+fn answers(head_injury: ScreenAnswer) -> Vec<ItemAnswer> {
+    intake_screen()
+        .unwrap()
+        .items()
+        .iter()
+        .map(|i| ItemAnswer {
+            item: i.key.clone(),
+            answer: if i.key == "head_injury" {
+                head_injury
+            } else {
+                ScreenAnswer::No
+            },
+        })
+        .collect()
+}
+
+/// A client with an intake, two sessions, and a finished case study drafted from them;
+/// returns the case study's id.
+fn client_with_case(
+    store: &mut Store,
+    code: &str,
+    name: &str,
+    contact: &str,
+    discussion: &str,
+) -> i64 {
+    let client = store
+        .save_client(
+            None,
+            &ClientDraft {
+                code: code.into(),
+                private_name: name.into(),
+                private_contact: contact.into(),
+                birth_year: 1980,
+                gender: "female".into(),
+                consent_treatment_on: "2025-01-10".into(),
+                consent_portfolio_on: "2025-01-10".into(),
+            },
+            today(),
+        )
+        .unwrap();
+    store
+        .save_intake(
+            client.id,
+            &IntakeDraft {
+                taken_on: "2025-01-10".into(),
+                complaint: "Chronic neck pain".into(),
+                answers: answers(ScreenAnswer::No),
+                ..IntakeDraft::default()
+            },
+            today(),
+        )
+        .unwrap();
+    for (date, before, after) in [("2025-01-10", 7, 5), ("2025-02-07", 4, 2)] {
+        store
+            .save_session(
+                None,
+                &SessionDraft {
+                    client_id: client.id,
+                    date: date.into(),
+                    minutes: 60,
+                    objective: "Restriction at the thoracic inlet.".into(),
+                    assessment: "Rhythm slow, low amplitude.".into(),
+                    techniques: vec!["still_point".into(), "thoracic_inlet".into()],
+                    scale_before: Some(before),
+                    scale_after: Some(after),
+                    outcome: "Turns the head more easily.".into(),
+                    ..SessionDraft::default()
+                },
+                today(),
+            )
+            .unwrap();
+    }
+    let draft = CaseStudyDraft {
+        discussion: discussion.into(),
+        ..store.draft_case_study(client.id).unwrap()
+    };
+    store.save_case_study(None, &draft, today()).unwrap().id
+}
+
+fn profile(store: &mut Store) {
+    store
+        .save_profile(&Profile {
+            name: "Maren Oyelaran-Støa".into(),
+            credentials: "LMT, CST".into(),
+            ..Profile::default()
+        })
+        .unwrap();
+}
+
+#[test]
+fn the_demo_portfolio_lists_where_each_case_study_starts_and_names_no_client() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("demo.db");
+    assert_eq!(stillpoint(&db, &["demo"]).code, 0);
+    let pdf = output_dir().join("demo-portfolio.pdf");
+    let made = stillpoint(&db, &["portfolio", "--out", pdf.to_str().unwrap()]);
+    assert_eq!((made.code, made.err.as_str()), (0, ""));
+    let pages = page_count(&pdf);
+    assert_eq!(
+        made.out,
+        format!(
+            "Wrote the portfolio ({pages} pages, 2 case studies) to {}.\n",
+            pdf.display()
+        )
+    );
+    qpdf_check(&pdf);
+
+    let contents = page_text(&pdf, 2);
+    for part in [
+        "Contents",
+        "Training record",
+        "Mentorship summary",
+        "Certification readiness",
+    ] {
+        assert!(contents.contains(part), "{part} in\n{contents}");
+    }
+    let listed = contents_pages(&[contents]);
+    assert_eq!(listed.len(), 2, "two case studies in the contents");
+    let titles = [
+        "Tension-type headaches, three to four a week, for two years",
+        "Dizziness and poor concentration since a concussion",
+    ];
+    for ((number, page), title) in listed.iter().zip(titles) {
+        let text = page_text(&pdf, *page);
+        assert!(
+            text.contains(&format!("Case study {number} of 2")),
+            "case study {number} is not on page {page}:\n{text}"
+        );
+        assert!(text.contains(title), "{title} on page {page}:\n{text}");
+        let before = page_text(&pdf, page - 1);
+        assert!(
+            !before.contains(&format!("Case study {number} of 2")),
+            "case study {number} starts on a new page"
+        );
+    }
+
+    let all = pages_text(&pdf).join("\n");
+    assert!(all.contains("C-001") && all.contains("C-002"));
+    assert!(!all.contains("C-003"), "no consent, not printed");
+    for private in [
+        "Ingrid",
+        "Solberg",
+        "Jonas",
+        "Bakke",
+        "Sofie",
+        "Lund",
+        "example.no",
+        "934 11 220",
+        "455 02 118",
+        "980 44 310",
+    ] {
+        assert!(!all.contains(private), "{private} is printed");
+    }
+    assert!(all.contains("CranioSacral Therapy 1 (CS1)"));
+    assert!(all.contains("Techniques certification (CST-T)"));
+    assert!(all.contains("Missing"), "the practical exam is missing");
+    assert!(all.contains("Category A: receiving treatment"));
+    for (index, text) in pages_text(&pdf).iter().enumerate() {
+        let number = index + 1;
+        if number > 1 {
+            assert!(
+                text.contains("Maren Oyelaran-Støa ·"),
+                "header on page {number}"
+            );
+        }
+        assert!(
+            text.contains(&format!("Page {number} of {pages}")),
+            "footer on page {number}"
+        );
+    }
+    render(&pdf, "demo");
+}
+
+#[test]
+fn a_private_name_in_any_field_case_or_script_refuses_the_export_and_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("clinic.db");
+    let (icelandic, greek, ukrainian);
+    {
+        let mut store = Store::open(&db).unwrap();
+        profile(&mut store);
+        icelandic = client_with_case(
+            &mut store,
+            "C-001",
+            "Ólafur Þórsson",
+            "olafur@example.is\n+354 891 2345",
+            "The still point gave the most lasting change.",
+        );
+        greek = client_with_case(
+            &mut store,
+            "C-002",
+            "Ελένη Παπαδοπούλου",
+            "",
+            "Η θεραπεία βοήθησε.",
+        );
+        ukrainian = client_with_case(
+            &mut store,
+            "C-003",
+            "Олена Коваленко",
+            "",
+            "Лікування допомогло.",
+        );
+    }
+    let pdf = dir.path().join("portfolio.pdf");
+    let clean = stillpoint(&db, &["portfolio", "--out", pdf.to_str().unwrap()]);
+    assert_eq!((clean.code, clean.err.as_str()), (0, ""));
+    std::fs::remove_file(&pdf).unwrap();
+
+    type Change = fn(&mut CaseStudyDraft);
+    let cases: [(i64, Change, &str, &str); 7] = [
+        (
+            icelandic,
+            |d| d.discussion = "Afterwards ÓLAFUR said he felt lighter.".into(),
+            "Discussion",
+            "ÓLAFUR",
+        ),
+        (
+            icelandic,
+            |d| d.findings = "mr thorsson's neck was stiff".into(),
+            "Findings",
+            "thorsson",
+        ),
+        (
+            icelandic,
+            |d| d.outcome = "Call 891-2345 to book again.".into(),
+            "Outcome",
+            "891-2345",
+        ),
+        (
+            greek,
+            |d| d.evaluations[1].text = "η ελενη ανέφερε λιγότερο πόνο".into(),
+            "Evaluation of session 2",
+            "ελενη",
+        ),
+        (
+            ukrainian,
+            |d| d.title = "Біль у шиї: випадок КОВАЛЕНКО".into(),
+            "Title",
+            "КОВАЛЕНКО",
+        ),
+        (
+            ukrainian,
+            |d| d.symptoms = "Олену турбує біль у шиї.".into(),
+            "Symptoms or diagnosis",
+            "Олену",
+        ),
+        (
+            icelandic,
+            |d| d.discussion = "Referred by Ελένη, another client.".into(),
+            "Discussion",
+            "of C-002",
+        ),
+    ];
+    for (id, change, label, shown) in cases {
+        let mut store = Store::open(&db).unwrap();
+        let before = store.case_study(id).unwrap().draft;
+        let mut draft = before.clone();
+        change(&mut draft);
+        store.save_case_study(Some(id), &draft, today()).unwrap();
+        drop(store);
+
+        let refused = stillpoint(&db, &["portfolio", "--out", pdf.to_str().unwrap()]);
+        assert_eq!(refused.code, 1, "{label}: {}", refused.out);
+        assert!(
+            refused.err.contains(&format!("Case study {id} (")),
+            "{label}: {}",
+            refused.err
+        );
+        assert!(refused.err.contains(label), "{label}: {}", refused.err);
+        assert!(refused.err.contains(shown), "{shown}: {}", refused.err);
+        assert!(!pdf.exists(), "{label}: nothing is written");
+
+        let mut store = Store::open(&db).unwrap();
+        store.save_case_study(Some(id), &before, today()).unwrap();
+    }
+    let again = stillpoint(&db, &["portfolio", "--out", pdf.to_str().unwrap()]);
+    assert_eq!((again.code, again.err.as_str()), (0, ""));
+}
+
+#[test]
+fn case_studies_are_chosen_by_id_and_one_without_consent_is_refused() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("clinic.db");
+    let (first, second);
+    {
+        let mut store = Store::open(&db).unwrap();
+        profile(&mut store);
+        first = client_with_case(&mut store, "C-010", "Anna Berg", "", "First.");
+        second = client_with_case(&mut store, "C-011", "Per Dahl", "", "Second.");
+        // C-011 withdraws consent: the case study stays, but cannot be exported.
+        let mut client = store.clients().unwrap()[1].client.draft.clone();
+        client.consent_portfolio_on = String::new();
+        let id = store.clients().unwrap()[1].client.id;
+        store.save_client(Some(id), &client, today()).unwrap();
+    }
+    let pdf = dir.path().join("portfolio.pdf");
+    let out = pdf.to_str().unwrap();
+
+    let refused = stillpoint(
+        &db,
+        &[
+            "portfolio",
+            "--out",
+            out,
+            "--case-study",
+            &second.to_string(),
+        ],
+    );
+    assert_eq!(refused.code, 1);
+    assert!(refused.err.contains("has not consented"), "{}", refused.err);
+    assert!(!pdf.exists());
+
+    let missing = stillpoint(&db, &["portfolio", "--out", out, "--case-study", "99"]);
+    assert_eq!(missing.code, 1);
+    assert_eq!(missing.err, "error: Case study 99 was not found\n");
+
+    let by_default = stillpoint(&db, &["portfolio", "--out", out]);
+    assert_eq!(by_default.code, 0, "{}", by_default.err);
+    assert!(
+        by_default.out.contains("1 case study"),
+        "{}",
+        by_default.out
+    );
+    let text = pages_text(&pdf).join("\n");
+    assert!(text.contains("C-010") && !text.contains("C-011"));
+
+    let chosen = stillpoint(
+        &db,
+        &[
+            "portfolio",
+            "--out",
+            out,
+            "--case-study",
+            &first.to_string(),
+            "--case-study",
+            &first.to_string(),
+        ],
+    );
+    assert_eq!(chosen.code, 0, "{}", chosen.err);
+    assert!(chosen.out.contains("1 case study"), "{}", chosen.out);
+}
+
+#[test]
+fn fifty_case_studies_in_three_scripts_have_a_contents_that_is_right_on_every_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("clinic.db");
+    {
+        let mut store = Store::open(&db).unwrap();
+        profile(&mut store);
+        let discussions = [
+            "Η θεραπεία της κρανιοϊερής ώσης βοήθησε τον πελάτη να κοιμάται καλύτερα. ",
+            "הטיפול עזר ללקוח לישון טוב יותר, והכאב פחת בהדרגה. ",
+            "頭蓋仙骨療法の後、クライアントはよく眠れるようになり、痛みも減りました。",
+        ];
+        for i in 0..50 {
+            let discussion = discussions[i % 3].repeat(12 + i % 7);
+            client_with_case(
+                &mut store,
+                &format!("K-{i:03}"),
+                "Ruth Okafor",
+                "",
+                &discussion,
+            );
+        }
+    }
+    let pdf = output_dir().join("fifty.pdf");
+    let made = stillpoint(&db, &["portfolio", "--out", pdf.to_str().unwrap()]);
+    assert_eq!((made.code, made.err.as_str()), (0, ""));
+    qpdf_check(&pdf);
+    let pages = pages_text(&pdf);
+    let listed = contents_pages(&pages);
+    assert_eq!(
+        listed.iter().map(|(n, _)| *n).collect::<Vec<_>>(),
+        (1..=50).collect::<Vec<_>>(),
+        "every case study is in the contents"
+    );
+    assert!(
+        pages[2].contains("Contents"),
+        "fifty entries take more than one page of contents"
+    );
+    for (number, page) in listed {
+        let text = &pages[page - 1];
+        assert!(
+            text.contains(&format!(
+                "Case study {number} of 50 · Client K-{:03}",
+                number - 1
+            )),
+            "case study {number} should start on page {page}:\n{text}"
+        );
+        assert!(
+            !pages[page - 2].contains(&format!("Case study {number} of 50")),
+            "case study {number} starts on a page of its own"
+        );
+    }
+    let all = pages.join("\n");
+    assert!(all.contains("κρανιοϊερής"), "Greek");
+    assert!(all.contains("頭蓋仙骨療法"), "Japanese");
+    let raw = tool("pdftotext", &["-raw", pdf.to_str().unwrap(), "-"]);
+    assert!(raw.contains("ללקוח") || all.contains("ללקוח"), "Hebrew");
+    assert!(
+        !all.contains("Okafor") && !all.contains("Ruth"),
+        "no private name"
+    );
+    render_some(&pdf);
+}
+
+/// Renders the cover, the contents and a few case study pages of a long portfolio.
+fn render_some(pdf: &Path) {
+    for old in std::fs::read_dir(output_dir()).unwrap() {
+        let old = old.unwrap().path();
+        let name = old.file_name().unwrap().to_string_lossy().into_owned();
+        if name.starts_with("fifty-") && name.ends_with(".png") {
+            std::fs::remove_file(old).unwrap();
+        }
+    }
+    let prefix = output_dir().join("fifty");
+    tool(
+        "pdftoppm",
+        &[
+            "-r",
+            "50",
+            "-png",
+            "-f",
+            "1",
+            "-l",
+            "12",
+            pdf.to_str().unwrap(),
+            prefix.to_str().unwrap(),
+        ],
+    );
+}
+
+#[test]
+fn portfolio_needs_out() {
+    let error = Cli::try_parse_from(["stillpoint", "portfolio"]).unwrap_err();
+    assert_eq!(error.exit_code(), 2);
+    let error = Cli::try_parse_from([
+        "stillpoint",
+        "portfolio",
+        "--out",
+        "x.pdf",
+        "--case-study",
+        "one",
+    ])
+    .unwrap_err();
+    assert_eq!(error.exit_code(), 2);
+}
