@@ -5,14 +5,21 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use serde::Serialize;
 use specta::Type;
+use stillpoint_core::certification::{Certification, PathReadiness};
+use stillpoint_core::clinical::{self, Hit, Screen, TechniqueList};
 use stillpoint_core::dashboard::Dashboard;
 use stillpoint_core::exchange::ImportSummary;
 use stillpoint_core::model::{
     Attachment, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, FeeDraft, Mentor,
     MentorDraft, Owner, Profile, RowId, SubmissionDetail, SubmissionSummary,
 };
+use stillpoint_core::model::{
+    CaseStudy, CaseStudyDraft, Clearance, ClearanceDraft, Client, ClientDraft, Course, CourseDraft,
+    Exam, ExamDraft, Intake, IntakeDraft, Presentation, PresentationDraft, Session, SessionDraft,
+};
 use stillpoint_core::rules::RuleSet;
-use stillpoint_core::{forms, today, ApiError};
+use stillpoint_core::store::{ClientOverview, ClientSummary};
+use stillpoint_core::{forms, portfolio, today, ApiError};
 use tauri::State;
 
 use crate::AppState;
@@ -341,4 +348,221 @@ fn not_written(path: &std::path::Path, error: &std::io::Error) -> ApiError {
         "The form could not be written to {} ({error}). Choose another folder and try again.",
         path.display()
     )))
+}
+
+// ---- clients, intake, sessions ----
+
+/// The contraindication screen the intake asks, in order.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn intake_screen() -> Result<Screen, ApiError> {
+    Ok(clinical::intake_screen()?.clone())
+}
+
+/// The techniques a session can record.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn techniques() -> Result<TechniqueList, ApiError> {
+    Ok(clinical::techniques()?.clone())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_clients(state: State<'_, AppState>) -> Result<Vec<ClientSummary>, ApiError> {
+    state.with_store(|s| s.clients())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn client_overview(state: State<'_, AppState>, id: RowId) -> Result<ClientOverview, ApiError> {
+    state.with_store(|s| s.client_overview(id.0))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_client(
+    state: State<'_, AppState>,
+    id: Option<RowId>,
+    client: ClientDraft,
+) -> Result<Client, ApiError> {
+    state.with_store(|s| s.save_client(id.map(|i| i.0), &client, today()))
+}
+
+/// Deletes a client with their intake, clearances and sessions (the window asks first).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_client(state: State<'_, AppState>, id: RowId) -> Result<Client, ApiError> {
+    state.with_store(|s| s.delete_client(id.0))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_intake(
+    state: State<'_, AppState>,
+    client_id: RowId,
+    intake: IntakeDraft,
+) -> Result<Intake, ApiError> {
+    state.with_store(|s| s.save_intake(client_id.0, &intake, today()))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn add_clearance(
+    state: State<'_, AppState>,
+    clearance: ClearanceDraft,
+) -> Result<Clearance, ApiError> {
+    state.with_store(|s| s.add_clearance(&clearance, today()))
+}
+
+/// Saves a session; refused for a flagged client without a clearance (field `clearance`).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_session(
+    state: State<'_, AppState>,
+    id: Option<RowId>,
+    session: SessionDraft,
+) -> Result<Session, ApiError> {
+    state.with_store(|s| s.save_session(id.map(|i| i.0), &session, today()))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_session(state: State<'_, AppState>, id: RowId) -> Result<Session, ApiError> {
+    state.with_store(|s| s.delete_session(id.0))
+}
+
+// ---- case studies ----
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn list_case_studies(state: State<'_, AppState>) -> Result<Vec<CaseStudy>, ApiError> {
+    state.with_store(|s| s.case_studies())
+}
+
+/// A first draft of a case study, written from a consenting client's sessions.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn draft_case_study(
+    state: State<'_, AppState>,
+    client_id: RowId,
+) -> Result<CaseStudyDraft, ApiError> {
+    state.with_store(|s| s.draft_case_study(client_id.0))
+}
+
+/// Where the text names its client (private name or contact): empty when it does not.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn check_case_study(
+    state: State<'_, AppState>,
+    case_study: CaseStudyDraft,
+) -> Result<Vec<Hit>, ApiError> {
+    state.with_store(|s| s.check_case_study(&case_study))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_case_study(
+    state: State<'_, AppState>,
+    id: Option<RowId>,
+    case_study: CaseStudyDraft,
+) -> Result<CaseStudy, ApiError> {
+    state.with_store(|s| s.save_case_study(id.map(|i| i.0), &case_study, today()))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_case_study(state: State<'_, AppState>, id: RowId) -> Result<CaseStudy, ApiError> {
+    state.with_store(|s| s.delete_case_study(id.0))
+}
+
+// ---- training and readiness ----
+
+/// The certification paths, courses and exams the records are checked against.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn certification() -> Result<Certification, ApiError> {
+    Ok(stillpoint_core::certification::default_certification()?.clone())
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn training(state: State<'_, AppState>) -> Result<Training, ApiError> {
+    state.with_store(|s| {
+        Ok(Training {
+            courses: s.courses()?,
+            exams: s.exams()?,
+            presentations: s.presentations()?,
+            readiness: s.readiness()?,
+        })
+    })
+}
+
+/// The training record and where each certification path stands.
+#[derive(Debug, Serialize, Type)]
+pub struct Training {
+    /// Courses taken, assisted or precepted.
+    pub courses: Vec<Course>,
+    /// Exams passed.
+    pub exams: Vec<Exam>,
+    /// Presentations of CST given.
+    pub presentations: Vec<Presentation>,
+    /// Each path's checklist, from these records.
+    pub readiness: Vec<PathReadiness>,
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_course(
+    state: State<'_, AppState>,
+    id: Option<RowId>,
+    course: CourseDraft,
+) -> Result<Course, ApiError> {
+    state.with_store(|s| s.save_course(id.map(|i| i.0), &course, today()))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_course(state: State<'_, AppState>, id: RowId) -> Result<Course, ApiError> {
+    state.with_store(|s| s.delete_course(id.0))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_exam(
+    state: State<'_, AppState>,
+    id: Option<RowId>,
+    exam: ExamDraft,
+) -> Result<Exam, ApiError> {
+    state.with_store(|s| s.save_exam(id.map(|i| i.0), &exam, today()))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_presentation(
+    state: State<'_, AppState>,
+    id: Option<RowId>,
+    presentation: PresentationDraft,
+) -> Result<Presentation, ApiError> {
+    state.with_store(|s| s.save_presentation(id.map(|i| i.0), &presentation, today()))
+}
+
+// ---- the portfolio ----
+
+/// Asks where to save, then writes the portfolio with the chosen case studies (`None`: every
+/// one whose client consents). Refused, with nothing written, if any text names a client.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_portfolio(
+    state: State<'_, AppState>,
+    case_studies: Option<Vec<RowId>>,
+) -> Result<Option<SavedFile>, ApiError> {
+    let chosen: Option<Vec<i64>> = case_studies.map(|ids| ids.into_iter().map(|i| i.0).collect());
+    let pdf = state.with_store(|s| portfolio::portfolio(s, chosen.as_deref(), today()))?;
+    let name = portfolio::portfolio_file_name(today());
+    save_pdf(
+        &state,
+        "Save the certification portfolio",
+        &name,
+        &pdf.bytes,
+    )
 }

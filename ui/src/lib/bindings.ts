@@ -54,6 +54,39 @@ export const commands = {
 	saveForm: (id: RowId) => typedError<SavedFile | null, ApiError>(__TAURI_INVOKE("save_form", { id })),
 	/**  Asks where to save, then writes a blank tracking form there. */
 	saveBlankForm: () => typedError<SavedFile | null, ApiError>(__TAURI_INVOKE("save_blank_form")),
+	/**  The contraindication screen the intake asks, in order. */
+	intakeScreen: () => typedError<Screen, ApiError>(__TAURI_INVOKE("intake_screen")),
+	/**  The techniques a session can record. */
+	techniques: () => typedError<TechniqueList, ApiError>(__TAURI_INVOKE("techniques")),
+	listClients: () => typedError<ClientSummary[], ApiError>(__TAURI_INVOKE("list_clients")),
+	clientOverview: (id: RowId) => typedError<ClientOverview, ApiError>(__TAURI_INVOKE("client_overview", { id })),
+	saveClient: (id: RowId | null, client: ClientDraft) => typedError<Client, ApiError>(__TAURI_INVOKE("save_client", { id, client })),
+	/**  Deletes a client with their intake, clearances and sessions (the window asks first). */
+	deleteClient: (id: RowId) => typedError<Client, ApiError>(__TAURI_INVOKE("delete_client", { id })),
+	saveIntake: (clientId: RowId, intake: IntakeDraft) => typedError<Intake, ApiError>(__TAURI_INVOKE("save_intake", { clientId, intake })),
+	addClearance: (clearance: ClearanceDraft) => typedError<Clearance, ApiError>(__TAURI_INVOKE("add_clearance", { clearance })),
+	/**  Saves a session; refused for a flagged client without a clearance (field `clearance`). */
+	saveSession: (id: RowId | null, session: SessionDraft) => typedError<Session, ApiError>(__TAURI_INVOKE("save_session", { id, session })),
+	deleteSession: (id: RowId) => typedError<Session, ApiError>(__TAURI_INVOKE("delete_session", { id })),
+	listCaseStudies: () => typedError<CaseStudy[], ApiError>(__TAURI_INVOKE("list_case_studies")),
+	/**  A first draft of a case study, written from a consenting client's sessions. */
+	draftCaseStudy: (clientId: RowId) => typedError<CaseStudyDraft, ApiError>(__TAURI_INVOKE("draft_case_study", { clientId })),
+	/**  Where the text names its client (private name or contact): empty when it does not. */
+	checkCaseStudy: (caseStudy: CaseStudyDraft) => typedError<Hit[], ApiError>(__TAURI_INVOKE("check_case_study", { caseStudy })),
+	saveCaseStudy: (id: RowId | null, caseStudy: CaseStudyDraft) => typedError<CaseStudy, ApiError>(__TAURI_INVOKE("save_case_study", { id, caseStudy })),
+	deleteCaseStudy: (id: RowId) => typedError<CaseStudy, ApiError>(__TAURI_INVOKE("delete_case_study", { id })),
+	/**  The certification paths, courses and exams the records are checked against. */
+	certification: () => typedError<Certification, ApiError>(__TAURI_INVOKE("certification")),
+	training: () => typedError<Training, ApiError>(__TAURI_INVOKE("training")),
+	saveCourse: (id: RowId | null, course: CourseDraft) => typedError<Course, ApiError>(__TAURI_INVOKE("save_course", { id, course })),
+	deleteCourse: (id: RowId) => typedError<Course, ApiError>(__TAURI_INVOKE("delete_course", { id })),
+	saveExam: (id: RowId | null, exam: ExamDraft) => typedError<Exam, ApiError>(__TAURI_INVOKE("save_exam", { id, exam })),
+	savePresentation: (id: RowId | null, presentation: PresentationDraft) => typedError<Presentation, ApiError>(__TAURI_INVOKE("save_presentation", { id, presentation })),
+	/**
+	 *  Asks where to save, then writes the portfolio with the chosen case studies (`None`: every
+	 *  one whose client consents). Refused, with nothing written, if any text names a client.
+	 */
+	savePortfolio: (caseStudies: RowId[] | null) => typedError<SavedFile | null, ApiError>(__TAURI_INVOKE("save_portfolio", { caseStudies })),
 };
 
 /* Types */
@@ -146,6 +179,55 @@ export type CarriedForward = {
 	remaining_minutes: number,
 };
 
+/**  A case study as stored. */
+export type CaseStudy = {
+	/**  Its id. */
+	id: number,
+	/**  The client's code: the only thing printed about who they are. */
+	client_code: string,
+	/**  The case study as the editor edits it. */
+	draft: CaseStudyDraft,
+	/**  When it was last saved (UTC, ISO 8601). */
+	updated_at: string,
+	/**
+	 *  The fields still empty, by name ("Discussion", …): a write-up with none is finished and
+	 *  counts towards certification.
+	 */
+	missing: string[],
+	/**  The client still consents to portfolio use; without it the case study cannot be exported. */
+	portfolio_consent: boolean,
+	/**  Where its text names the client: any one blocks the export. */
+	hits: Hit[],
+};
+
+/**  A case study as the editor sends it (and as a fresh draft comes from the sessions). */
+export type CaseStudyDraft = {
+	/**  The client's id; the client must have consented to portfolio use. */
+	client_id: number,
+	/**  Its title. */
+	title: string,
+	/**  The day of the last treatment, ISO date. */
+	last_treatment_on: string,
+	/**  The client's age at the last treatment. */
+	client_age: number,
+	/**  The client's gender as printed; may be empty. */
+	client_gender: string,
+	/**  Symptoms or diagnosis. */
+	symptoms: string,
+	/**  The evaluation at each session, oldest first. */
+	evaluations: SessionEvaluation[],
+	/**  Treatment: what was found. */
+	findings: string,
+	/**  Treatment: the techniques used. */
+	techniques: string,
+	/**  Treatment: the number of treatments. */
+	treatment_count: number,
+	/**  The outcome. */
+	outcome: string,
+	/**  Discussion: reflection that links theory to practice. */
+	discussion: string,
+};
+
 /**  One of the three categories a credit needs hours from. */
 export type Category = 
 /**  Category A (in the default rule set: treatment received). */
@@ -170,6 +252,40 @@ export type CategoryRule = {
 	counts_from: string,
 	/**  The least this category must give to each credit. */
 	minimum_minutes: number,
+};
+
+/**  A certifying body's courses, exams and paths, as loaded from its file and checked. */
+export type Certification = {
+	/**  Stable id, e.g. `upledger-certification`. */
+	id: string,
+	/**  Its name. */
+	name: string,
+	/**  Where the requirements come from. */
+	source: string,
+	/**  The courses a training record can name. */
+	courses: CourseKind[],
+	/**  The exams that can be recorded as passed. */
+	exams: ExamKind[],
+	/**  The paths, each after the paths it depends on. */
+	paths: CertificationPath[],
+};
+
+/**  A certification path and its checklist. */
+export type CertificationPath = {
+	/**  Stable key, e.g. `techniques`. */
+	key: string,
+	/**  Its name, e.g. "Techniques certification (CST-T)". */
+	name: string,
+	/**  What it asks for, in order. */
+	items: ChecklistItem[],
+};
+
+/**  One item of a path's checklist. */
+export type ChecklistItem = {
+	/**  As the checklist prints it: "CS1 completed". */
+	label: string,
+	/**  What makes it done. */
+	requires: Requirement,
 };
 
 /**  One category of a tracking form: its rows and subtotal against its minimum. */
@@ -216,6 +332,101 @@ export type ClaimedRow = {
 	carried_in: boolean,
 };
 
+/**  A medical clearance, as stored. */
+export type Clearance = {
+	/**  Its id. */
+	id: number,
+	/**  The clearance as recorded. */
+	draft: ClearanceDraft,
+};
+
+/**  A medical clearance, as the form sends it. */
+export type ClearanceDraft = {
+	/**  The client's id. */
+	client_id: number,
+	/**  The day the clearance was given, ISO date. */
+	cleared_on: string,
+	/**  Who gave it, e.g. "Dr Anna Berg, GP". */
+	cleared_by: string,
+	/**  What it says, e.g. "Cleared for gentle manual therapy; no work at the site of the fracture." */
+	note: string,
+};
+
+/**  A client as stored. */
+export type Client = {
+	/**  Its id. */
+	id: number,
+	/**  The client as the form edits it. */
+	draft: ClientDraft,
+	/**  They consented to de-identified use in a portfolio: their case studies can be exported. */
+	portfolio_consent: boolean,
+};
+
+/**  A client as the form sends it, before validation. */
+export type ClientDraft = {
+	/**
+	 *  The pseudonymous code, e.g. `C-014`: unique (ignoring case), and the only thing any case
+	 *  study or portfolio prints about who the client is.
+	 */
+	code: string,
+	/**  Their name, to recognise them by; never printed, never exported. */
+	private_name: string,
+	/**  How to reach them (phone, email, address; several lines allowed); never printed. */
+	private_contact: string,
+	/**  Year of birth, e.g. 1987. */
+	birth_year: number,
+	/**  Gender as the client describes it; may be empty. */
+	gender: string,
+	/**  The day they consented to treatment, ISO date. */
+	consent_treatment_on: string,
+	/**  The day they consented to de-identified use in a portfolio, ISO date; empty for none. */
+	consent_portfolio_on: string,
+};
+
+/**  Everything the client view shows. */
+export type ClientOverview = {
+	/**  The client. */
+	client: Client,
+	/**  The intake, if recorded. */
+	intake: Intake | null,
+	/**  An intake is recorded: sessions can be saved (with a clearance if flagged). */
+	screened: boolean,
+	/**  The intake flags a contraindication: sessions need a clearance dated on or before them. */
+	flagged: boolean,
+	/**  The contraindications answered yes or unknown: why the client is flagged. */
+	contraindications: FlaggedItem[],
+	/**  The cautions answered yes or unknown: shown, never blocking. */
+	cautions: FlaggedItem[],
+	/**  The latest clearance, if any. */
+	clearance: Clearance | null,
+	/**  Every clearance, oldest first. */
+	clearances: Clearance[],
+	/**  What the flag means now, in a sentence; empty when there is nothing to say. */
+	notice: string,
+	/**  The sessions, oldest first. */
+	sessions: Session[],
+	/**  The scale over time, one point per session, oldest first. */
+	timeline: TimelinePoint[],
+};
+
+/**  A client in the list: who, and where their treatment stands. */
+export type ClientSummary = {
+	/**  The client. */
+	client: Client,
+	/**  An intake with its screen is recorded. */
+	screened: boolean,
+	/**  The intake flags a contraindication. */
+	flagged: boolean,
+	/**  A medical clearance is recorded. */
+	cleared: boolean,
+	/**  Sessions recorded. */
+	session_count: number,
+	/**  The day of the latest session, ISO date. */
+	last_session_on: string | null,
+	/**  Case studies written about them. */
+	case_study_count: number,
+};
+
 /**  How the logged time of one entry turns into counted minutes. */
 export type Counting = 
 /**  The logged minutes count in full. */
@@ -232,6 +443,61 @@ minutes: number } |
 { kind: "per_day"; 
 /**  What one day counts for. */
 minutes_per_day: number };
+
+/**  A course as stored, with its certificates. */
+export type Course = {
+	/**  Its id. */
+	id: number,
+	/**
+	 *  Its title as printed: "CranioSacral Therapy 1 (CS1)", "Clinical Applications (CA):
+	 *  Pediatrics", or the title typed.
+	 */
+	display_title: string,
+	/**  Contact minutes. */
+	minutes: number,
+	/**  The course as the form edits it. */
+	draft: CourseDraft,
+	/**  The certificates attached to it. */
+	certificates: Attachment[],
+};
+
+/**  A course as the form sends it, before validation. */
+export type CourseDraft = {
+	/**  The course's key from the certification file (`CS1`), or empty for another course. */
+	course: string,
+	/**
+	 *  The title: for another course, its name (required); for a listed one, an optional
+	 *  addition, e.g. "Pediatrics" for a Clinical Applications class.
+	 */
+	title: string,
+	/**  Participant or preceptor. */
+	role: CourseRole,
+	/**  First day, ISO date. */
+	started_on: string,
+	/**  Last day, ISO date; not before the first, not in the future. */
+	finished_on: string,
+	/**  Who taught it. */
+	instructor: string,
+	/**  Where, e.g. "Hamburg" or "Online". */
+	place: string,
+	/**  Contact hours as typed: `24`, `27.5`, `27:30`. */
+	hours: string,
+};
+
+/**  A course the certifying body teaches, e.g. `CS1`. */
+export type CourseKind = {
+	/**  Stable key as the body abbreviates it: `CS1`, `SER2`, `ADV1`. */
+	key: string,
+	/**  Its full title. */
+	title: string,
+};
+
+/**  How the therapist took part in a course. */
+export type CourseRole = 
+/**  Took the course. */
+"participant" | 
+/**  Assisted the instructor: its hours are preceptorship contact hours. */
+"preceptor";
 
 /**  The credit rule: how many counted minutes make a credit, in total. */
 export type CreditRule = {
@@ -402,6 +668,34 @@ export type ErrorCode =
 /**  Something the user cannot fix; details are in the log. */
 "internal";
 
+/**  An exam passed, as stored. */
+export type Exam = {
+	/**  Its id. */
+	id: number,
+	/**  The exam's name from the certification file. */
+	title: string,
+	/**  The exam as the form edits it. */
+	draft: ExamDraft,
+};
+
+/**  An exam passed, as the form sends it. */
+export type ExamDraft = {
+	/**  The exam's key from the certification file. */
+	exam: string,
+	/**  The day it was passed, ISO date. */
+	passed_on: string,
+	/**  A note, e.g. the examiner. */
+	note: string,
+};
+
+/**  An exam of the certifying body. */
+export type ExamKind = {
+	/**  Stable key, e.g. `techniques_practical`. */
+	key: string,
+	/**  Its name, e.g. "Techniques: practical exam". */
+	title: string,
+};
+
 /**
  *  A processing fee paid: an exact amount and its currency.
  * 
@@ -426,12 +720,41 @@ export type FeeDraft = {
 	currency: string,
 };
 
+/**
+ *  An item that a client's answers make the therapist look at: a contraindication answered yes
+ *  or unknown, or a caution answered yes or unknown.
+ */
+export type FlaggedItem = {
+	/**  The item's key. */
+	item: string,
+	/**  Its short name. */
+	label: string,
+	/**  What was answered (unknown when it was never answered). */
+	answer: ScreenAnswer,
+};
+
 /**  How the mentorship took place. */
 export type Format = 
 /**  In the same room. */
 "in_person" | 
 /**  Online or by phone, live or recorded. */
 "virtual";
+
+/**  One place a text to be printed names the client. */
+export type Hit = {
+	/**  The field, as the case study form knows it: `discussion`, `evaluations.2.text`, … */
+	field: string,
+	/**  The field as the therapist reads it: "Discussion", "Evaluation of session 3". */
+	label: string,
+	/**  What was found: "the private name", "part of the private name", "the private contact". */
+	found: string,
+	/**  The words around it, the find included: "…and ÓLAFUR slept better…". */
+	snippet: string,
+	/**  Where the find starts in the field's text, in UTF-16 code units (as JavaScript counts). */
+	start: number,
+	/**  Where it ends (exclusive), in UTF-16 code units. */
+	end: number,
+};
 
 /**  What an import did, or why it did nothing. */
 export type ImportSummary = {
@@ -450,6 +773,47 @@ export type ImportSummary = {
 	/**  Every problem found. When there is any, nothing was imported. */
 	errors: RowError[],
 };
+
+/**  The intake as stored, with what the screen makes of it. */
+export type Intake = {
+	/**  The client's id. */
+	client_id: number,
+	/**  The id of the screen it was answered to. */
+	screen: string,
+	/**  The intake as the form edits it, answers in the screen's order. */
+	draft: IntakeDraft,
+	/**  The flag and the items that cause it; the cautions. */
+	result: ScreenResult,
+};
+
+/**  The intake at the first consultation, as the form sends it. */
+export type IntakeDraft = {
+	/**  The day of the first consultation, ISO date. */
+	taken_on: string,
+	/**  The presenting complaint, in the client's words or the therapist's. */
+	complaint: string,
+	/**  Medical history. */
+	history: string,
+	/**  Medications taken. */
+	medications: string,
+	/**  One answer to every item of the screen. */
+	answers: ItemAnswer[],
+};
+
+/**  An answer to one item, as the intake form sends it and the store keeps it. */
+export type ItemAnswer = {
+	/**  The item's key. */
+	item: string,
+	/**  Yes, no or unknown. */
+	answer: ScreenAnswer,
+};
+
+/**  What an item is: a reason not to treat without medical clearance, or one to take care. */
+export type ItemKind = 
+/**  Yes or unknown flags the client; sessions need a recorded medical clearance. */
+"contraindication" | 
+/**  Shown with the client's sessions; never blocks. */
+"caution";
 
 /**  A mentor in the directory. */
 export type Mentor = {
@@ -518,6 +882,40 @@ export type Owner =
 /**  A course taken. */
 { kind: "course"; id: number };
 
+/**  A certification path's checklist, answered. */
+export type PathReadiness = {
+	/**  The path's key. */
+	key: string,
+	/**  Its name. */
+	name: string,
+	/**  Every item is done. */
+	done: boolean,
+	/**  The items, in the file's order. */
+	items: ReadinessItem[],
+};
+
+/**  A presentation, as stored. */
+export type Presentation = {
+	/**  Its id. */
+	id: number,
+	/**  Its length in minutes. */
+	minutes: number,
+	/**  The presentation as the form edits it. */
+	draft: PresentationDraft,
+};
+
+/**  A presentation of CranioSacral Therapy given to an organised group, as the form sends it. */
+export type PresentationDraft = {
+	/**  The day, ISO date. */
+	given_on: string,
+	/**  Its title. */
+	title: string,
+	/**  The group it was given to, e.g. "Midwives' association, Bergen". */
+	audience: string,
+	/**  Its length as typed: `1.5`, `1:30`. */
+	hours: string,
+};
+
 /**  The practitioner using this copy of Stillpoint. Printed on every form they send. */
 export type Profile = {
 	/**  Full name, in whatever script the practitioner writes it. */
@@ -534,6 +932,19 @@ export type Profile = {
 	phone: string,
 };
 
+/**  One checklist item: done or missing, and why. */
+export type ReadinessItem = {
+	/**  As the checklist prints it: "CS1 completed". */
+	label: string,
+	/**  The records satisfy it. */
+	done: boolean,
+	/**
+	 *  What the records show, in a sentence: "Completed 16 March 2025, Karin Holm, Malmö." or
+	 *  "13 h 30 min of 20 h as preceptor."
+	 */
+	detail: string,
+};
+
 /**  A row identical to an earlier row of the same file. */
 export type RepeatedRow = {
 	/**  The line where the row starts. */
@@ -541,6 +952,21 @@ export type RepeatedRow = {
 	/**  The line where the earlier, identical row starts. */
 	same_as: number,
 };
+
+/**  What one checklist item needs, answered from the therapist's records. */
+export type Requirement = 
+/**  A course of this key completed as a participant. */
+({ course: string }) & { case_studies?: never; exam?: never; path?: never; preceptorship_minutes?: never; presentation_minutes?: never } | 
+/**  An exam of this key passed. */
+({ exam: string }) & { case_studies?: never; course?: never; path?: never; preceptorship_minutes?: never; presentation_minutes?: never } | 
+/**  Every item of another path, listed earlier in the file, done. */
+({ path: string }) & { case_studies?: never; course?: never; exam?: never; preceptorship_minutes?: never; presentation_minutes?: never } | 
+/**  At least this many minutes on courses assisted as preceptor (contact hours). */
+({ preceptorship_minutes: number }) & { case_studies?: never; course?: never; exam?: never; path?: never; presentation_minutes?: never } | 
+/**  At least this many finished case studies of clients who consented to portfolio use. */
+({ case_studies: number }) & { course?: never; exam?: never; path?: never; preceptorship_minutes?: never; presentation_minutes?: never } | 
+/**  At least this many minutes of presentations given to an organised group. */
+({ presentation_minutes: number }) & { case_studies?: never; course?: never; exam?: never; path?: never; preceptorship_minutes?: never };
 
 /**  A problem with one row (or the header, or the whole file) of a CSV file. */
 export type RowError = {
@@ -590,6 +1016,103 @@ export type SavedFile = {
 	path: string,
 	/**  How many records it holds. */
 	count: number,
+};
+
+/**  A screen as loaded from its file. It exists only once [`Screen::from_json`] has checked it. */
+export type Screen = {
+	/**  Stable id, stored with every intake answered to it. */
+	id: string,
+	/**  Its name, as shown above the questions. */
+	name: string,
+	/**  Why it asks what it asks. */
+	source: string,
+	/**
+	 *  The questions, in the order they are asked: contraindications first, head injury first
+	 *  among them.
+	 */
+	items: ScreenItem[],
+};
+
+/**  A screen item's answer. */
+export type ScreenAnswer = 
+/**  The client has the condition. */
+"yes" | 
+/**  The client does not. */
+"no" | 
+/**  Nobody knows yet: as unsafe as yes until a doctor says otherwise. */
+"unknown";
+
+/**  One question of the screen. */
+export type ScreenItem = {
+	/**  Stable key (`head_injury`), stored with each answer; never rename one. */
+	key: string,
+	/**  A short name for lists and flags: "Recent head injury or concussion". */
+	label: string,
+	/**  The question as the therapist asks it. */
+	question: string,
+	/**  Contraindication or caution. */
+	kind: ItemKind,
+};
+
+/**  What a client's answers mean. */
+export type ScreenResult = {
+	/**  A contraindication is yes or unknown: sessions need a recorded medical clearance. */
+	flagged: boolean,
+	/**  The contraindications that flag the client, in the screen's order. */
+	contraindications: FlaggedItem[],
+	/**  The cautions answered yes or unknown: shown, never blocking. */
+	cautions: FlaggedItem[],
+};
+
+/**  A session as stored. */
+export type Session = {
+	/**  Its id. */
+	id: number,
+	/**  The session as the form edits it. */
+	draft: SessionDraft,
+	/**  The names of its techniques from the list, then the other techniques typed. */
+	technique_labels: string[],
+	/**
+	 *  The client is flagged and no clearance is dated on or before this session: it was saved
+	 *  before the intake said so, or its clearance was removed. Shown with the flag.
+	 */
+	uncleared: boolean,
+};
+
+/**  A session as the form sends it, before validation. */
+export type SessionDraft = {
+	/**  The client's id. */
+	client_id: number,
+	/**  The day, ISO date: not in the future, not before the client's consent to treatment. */
+	date: string,
+	/**  Length in minutes, 1 to 1440. */
+	minutes: number,
+	/**  S: what the client reports. */
+	subjective: string,
+	/**  O: what the therapist found. */
+	objective: string,
+	/**  A: the therapist's evaluation. */
+	assessment: string,
+	/**  P: what comes next. */
+	plan: string,
+	/**  Keys of the techniques used, from the list. */
+	techniques: string[],
+	/**  Techniques the list does not have, as typed. */
+	techniques_other: string,
+	/**  Pain or symptom scale before the session, 0 to 10; none when not asked. */
+	scale_before: number | null,
+	/**  The same scale after the session. */
+	scale_after: number | null,
+	/**  How the session went. */
+	outcome: string,
+};
+
+/**  The evaluation at one session. */
+export type SessionEvaluation = {
+	/**  The session's day, ISO date. */
+	date: string,
+	/**  What the therapist evaluated. */
+	text: string,
 };
 
 /**  Everything a tracking form prints about one submission. */
@@ -645,6 +1168,52 @@ export type SubmissionSummary = {
 	claimed_total: number,
 	/**  How many entries give minutes to it. */
 	entry_count: number,
+};
+
+/**  One technique a session can record. */
+export type Technique = {
+	/**  Stable key (`still_point`), stored with sessions; never rename one. */
+	key: string,
+	/**  Where the picker lists it, e.g. "Ten-step protocol". */
+	group: string,
+	/**  Its name, as shown and printed. */
+	label: string,
+};
+
+/**  The list of techniques, as loaded from its file and checked. */
+export type TechniqueList = {
+	/**  Stable id, e.g. `cst`. */
+	id: string,
+	/**  Its name. */
+	name: string,
+	/**  The techniques, in the order the picker shows them. */
+	techniques: Technique[],
+};
+
+/**  One point of a client's timeline: a session's day and the scale before and after. */
+export type TimelinePoint = {
+	/**  The session's id. */
+	session_id: number,
+	/**  Its day, ISO date. */
+	date: string,
+	/**  Its length in minutes. */
+	minutes: number,
+	/**  The scale before, 0 to 10. */
+	scale_before: number | null,
+	/**  The scale after, 0 to 10. */
+	scale_after: number | null,
+};
+
+/**  The training record and where each certification path stands. */
+export type Training = {
+	/**  Courses taken, assisted or precepted. */
+	courses: Course[],
+	/**  Exams passed. */
+	exams: Exam[],
+	/**  Presentations of CST given. */
+	presentations: Presentation[],
+	/**  Each path's checklist, from these records. */
+	readiness: PathReadiness[],
 };
 
 /* Tauri Specta runtime */

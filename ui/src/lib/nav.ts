@@ -19,10 +19,10 @@ export const sections: Section[] = [
   { id: "submissions", label: "Submissions", icon: "✉", ready: true, purpose: "Claim credits, print the program's tracking form, and keep a record of what you sent." },
   { id: "mentors", label: "Mentors", icon: "☺", ready: true, purpose: "" },
   { id: "calendar", label: "Calendar", icon: "▦", ready: false, purpose: "Virtual mentoring sessions, live or recorded; attending one logs its hours in one step." },
-  { id: "courses", label: "Courses", icon: "❖", ready: false, purpose: "The courses you have taken, with dates, instructors, hours and certificates." },
-  { id: "clients", label: "Clients", icon: "♡", ready: false, purpose: "Client intake with contraindication screening first, and session notes." },
-  { id: "case-studies", label: "Case studies", icon: "✎", ready: false, purpose: "De-identified case write-ups built from a consenting client's sessions." },
-  { id: "portfolio", label: "Portfolio", icon: "▤", ready: false, purpose: "Print your certification portfolio: training, mentorship and case studies." },
+  { id: "courses", label: "Courses", icon: "❖", ready: true, purpose: "The courses you have taken, with dates, instructors, hours and certificates." },
+  { id: "clients", label: "Clients", icon: "♡", ready: true, purpose: "Client intake with contraindication screening first, and session notes." },
+  { id: "case-studies", label: "Case studies", icon: "✎", ready: true, purpose: "De-identified case write-ups built from a consenting client's sessions." },
+  { id: "portfolio", label: "Portfolio", icon: "▤", ready: true, purpose: "Print your certification portfolio: training, mentorship and case studies." },
   { id: "settings", label: "Settings", icon: "⚙", ready: true, purpose: "" },
 ];
 
