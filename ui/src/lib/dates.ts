@@ -13,10 +13,18 @@ export function parseIsoDate(iso: string): Date | null {
   return date.getMonth() === month - 1 && date.getDate() === day ? date : null;
 }
 
+// Making an Intl formatter costs milliseconds in WebKit (it loads locale data); a table formats
+// hundreds of dates, so each formatter is made once.
+const dateFormats = new Map<string, Intl.DateTimeFormat>();
+
 /** An ISO date for display, e.g. "14 March 2025" (en-GB) or "14. März 2025" (de). */
 export function formatDate(iso: string, locale?: string, style: "full" | "long" | "medium" | "short" = "medium"): string {
   const date = parseIsoDate(iso);
-  return date ? new Intl.DateTimeFormat(locale, { dateStyle: style }).format(date) : iso;
+  if (!date) return iso;
+  const key = `${locale ?? ""}|${style}`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { dateStyle: style })));
+  return format.format(date);
 }
 
 /** Today's date in local time as `YYYY-MM-DD`. */

@@ -8,9 +8,18 @@ export function formatMinutes(minutes: number): string {
   return m === 0 ? `${h} h` : `${h} h ${m} min`;
 }
 
+// Intl formatters are costly to make in WebKit; tables format many numbers, so make each once.
+const numberFormats = new Map<string, Intl.NumberFormat>();
+function numberFormat(locale: string | undefined, digits: number): Intl.NumberFormat {
+  const key = `${locale ?? ""}|${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) numberFormats.set(key, (format = new Intl.NumberFormat(locale, { maximumFractionDigits: digits })));
+  return format;
+}
+
 /** Minutes as decimal hours for tables: 90 → "1.5", 20 → "0.33" (in the user's locale). */
 export function formatHours(minutes: number, locale?: string): string {
-  return new Intl.NumberFormat(locale, { maximumFractionDigits: 2 }).format(minutes / 60);
+  return numberFormat(locale, 2).format(minutes / 60);
 }
 
 /** "3 days" / "1 day". */
@@ -21,5 +30,5 @@ export function formatDays(days: number): string {
 /** A file size as "12 KB", "3.4 MB" (in the user's locale). */
 export function formatBytes(bytes: number, locale?: string): string {
   const [value, unit] = bytes < 1024 ? [bytes, "B"] : bytes < 1024 * 1024 ? [bytes / 1024, "KB"] : [bytes / (1024 * 1024), "MB"];
-  return `${new Intl.NumberFormat(locale, { maximumFractionDigits: unit === "MB" ? 1 : 0 }).format(value)} ${unit}`;
+  return `${numberFormat(locale, unit === "MB" ? 1 : 0).format(value)} ${unit}`;
 }
