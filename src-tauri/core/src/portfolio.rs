@@ -33,7 +33,7 @@ pub fn portfolio_file_name(today: NaiveDate) -> String {
 /// to de-identified use, oldest last treatment first.
 pub fn default_case_studies(store: &Store) -> Result<Vec<i64>> {
     Ok(store
-        .case_studies()?
+        .case_studies_to_search()?
         .into_iter()
         .filter(|c| c.portfolio_consent)
         .map(|c| c.id)
@@ -44,12 +44,22 @@ pub fn default_case_studies(store: &Store) -> Result<Vec<i64>> {
 /// default ones). Refused, with nothing made, when a case study does not exist, its client has
 /// not consented, or any printed text names any client.
 pub fn portfolio(store: &Store, chosen: Option<&[i64]>, today: NaiveDate) -> Result<PortfolioPdf> {
+    portfolio_pdf(&portfolio_data(store, chosen, today)?)
+}
+
+/// What the portfolio prints, worded, after the same checks as [`portfolio`]: for a preview, or
+/// another rendering of the same text.
+pub fn portfolio_data(
+    store: &Store,
+    chosen: Option<&[i64]>,
+    today: NaiveDate,
+) -> Result<Portfolio> {
     let practitioner = store.profile()?.ok_or_else(|| {
         Error::Refused(
             "Add your name in Settings first: the portfolio is printed with your details.".into(),
         )
     })?;
-    let all = store.case_studies()?;
+    let all = store.case_studies_to_search()?;
     let ids = match chosen {
         Some(ids) => {
             let mut unique: Vec<i64> = Vec::with_capacity(ids.len());
@@ -79,7 +89,7 @@ pub fn portfolio(store: &Store, chosen: Option<&[i64]>, today: NaiveDate) -> Res
     }
     let data = gather(store, practitioner, &cases, today)?;
     refuse_if_named(store, &data, &cases)?;
-    portfolio_pdf(&data)
+    Ok(data)
 }
 
 /// Every find of any client's private name or contact in what would be printed, as a sentence
