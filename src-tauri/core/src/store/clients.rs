@@ -1001,7 +1001,8 @@ mod tests {
             .register::<Exam>()
             .register::<PresentationDraft>()
             .register::<Presentation>()
-            .register::<crate::certification::PathReadiness>();
+            .register::<crate::certification::PathReadiness>()
+            .register::<crate::portfolio::ExportHit>();
         let ts = specta_typescript::Typescript::default()
             .export(&types, crate::rules::bindings::AsDerived)
             .unwrap();
