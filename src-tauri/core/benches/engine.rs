@@ -4,14 +4,23 @@
 //! first page of the Hours view (the engine's part of "first rows ≤ 150 ms after opening").
 //! Then the same after a claim of 100 credits, whose claims every count must subtract.
 //! The tracking form as a PDF: 100 entries (≤ 50 ms, ≤ 150 KB) and 2,000 entries (≤ 1 s).
+//! The certification portfolio with 50 case studies in five scripts, about 200 pages (≤ 1 s);
+//! its text is also written as an HTML page, for `scripts/bench-portfolio-chromium` to print
+//! through headless Chromium and compare.
 #![allow(clippy::expect_used)] // a benchmark that cannot set up has nothing to measure
 
 use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
+use stillpoint_core::clinical::{intake_screen, ItemAnswer, ScreenAnswer};
 use stillpoint_core::exchange::{export_csv, import_csv};
-use stillpoint_core::model::{EntryQuery, EntrySort, Profile};
-use stillpoint_core::pdf::{tracking_form_pdf, CategorySection, FormRow, TrackingForm};
+use stillpoint_core::model::{
+    CaseStudyDraft, ClientDraft, EntryQuery, EntrySort, IntakeDraft, Profile, SessionDraft,
+};
+use stillpoint_core::pdf::{
+    portfolio_pdf, tracking_form_pdf, CategorySection, FormRow, Portfolio, TrackingForm,
+};
+use stillpoint_core::portfolio::{portfolio, portfolio_data};
 use stillpoint_core::Store;
 
 const ROWS: u32 = 100_000;
@@ -97,6 +106,221 @@ fn form(entries: usize) -> TrackingForm {
         fee: Some("USD 25.00".into()),
         declaration: "I declare that these hours are a true record.".into(),
     }
+}
+
+/// Case notes in five scripts: a client's notes are in the language their therapist writes.
+const NOTES: [(&str, &str); 5] = [
+    (
+        "Restriction at the occipital cranial base and the thoracic inlet; the cranial rhythm is slow and low in amplitude, the dural tube drags at the sacrum. ",
+        "The tension pattern runs from the suboccipital muscles into the dura, and the respiratory diaphragm is restricted; after the still point the rhythm filled out and the client breathed more deeply. ",
+    ),
+    (
+        "Περιορισμός στη βάση του κρανίου και στη θωρακική έξοδο· ο κρανιοϊερός ρυθμός είναι αργός και χαμηλού εύρους. ",
+        "Το μοτίβο έντασης ξεκινά από τους υποϊνιακούς μύες και φτάνει στη σκληρά μήνιγγα· μετά το σημείο ηρεμίας ο ρυθμός έγινε πληρέστερος. ",
+    ),
+    (
+        "Обмеження біля основи черепа та грудного входу; краніосакральний ритм повільний, з малою амплітудою. ",
+        "Напруга йде від підпотиличних м'язів до твердої мозкової оболонки; після точки спокою ритм став повнішим, дихання глибшим. ",
+    ),
+    (
+        "הגבלה בבסיס הגולגולת ובפתח בית החזה; הקצב הגולגולתי-עצה איטי ובעל משרעת נמוכה. ",
+        "דפוס המתח עובר מהשרירים התת-עורפיים אל הקרום הקשה; אחרי נקודת השקט הקצב התמלא והנשימה העמיקה. ",
+    ),
+    (
+        "後頭骨底部と胸郭入口に制限があり、頭蓋仙骨リズムは遅く振幅が小さい。",
+        "緊張のパターンは後頭下筋から硬膜へと続いている。スティルポイントの後、リズムは豊かになり、呼吸が深くなった。",
+    ),
+];
+
+fn all_no() -> Vec<ItemAnswer> {
+    intake_screen()
+        .expect("the screen")
+        .items()
+        .iter()
+        .map(|i| ItemAnswer {
+            item: i.key.clone(),
+            answer: ScreenAnswer::No,
+        })
+        .collect()
+}
+
+/// A practice of `cases` clients, each with an intake, eight sessions and a finished case study
+/// of about four pages.
+fn clinic(store: &mut Store, cases: usize, today: NaiveDate) {
+    store
+        .save_profile(&Profile {
+            name: "Zoë Müller-Łukasiewicz".into(),
+            credentials: "LMT, CST".into(),
+            member_id: "IAHE-20417".into(),
+            ..Profile::default()
+        })
+        .expect("a profile");
+    let names = [
+        "Ingrid Solberg",
+        "Ελένη Παπαδοπούλου",
+        "Олена Коваленко",
+        "נועה כהן",
+        "山田 花子",
+    ];
+    for i in 0..cases {
+        let (objective, assessment) = NOTES[i % NOTES.len()];
+        let client = store
+            .save_client(
+                None,
+                &ClientDraft {
+                    code: format!("C-{:03}", i + 1),
+                    private_name: names[i % names.len()].into(),
+                    private_contact: format!("+47 900 {:02} {:03}", i % 100, i),
+                    birth_year: 1960 + (i % 40) as i32,
+                    gender: ["female", "male"][i % 2].into(),
+                    consent_treatment_on: "2025-01-02".into(),
+                    consent_portfolio_on: "2025-01-02".into(),
+                },
+                today,
+            )
+            .expect("a client");
+        store
+            .save_intake(
+                client.id,
+                &IntakeDraft {
+                    taken_on: "2025-01-02".into(),
+                    complaint: format!("{}{}", objective, assessment),
+                    history: assessment.repeat(2),
+                    medications: "None.".into(),
+                    answers: all_no(),
+                },
+                today,
+            )
+            .expect("an intake");
+        for s in 0..8_i32 {
+            store
+                .save_session(
+                    None,
+                    &SessionDraft {
+                        client_id: client.id,
+                        date: format!("2025-{:02}-{:02}", 1 + s, 3 + i % 20),
+                        minutes: 60,
+                        subjective: objective.into(),
+                        objective: objective.repeat(2),
+                        assessment: assessment.repeat(4),
+                        plan: "Weekly.".into(),
+                        techniques: vec!["still_point".into(), "dural_tube".into()],
+                        techniques_other: String::new(),
+                        scale_before: Some(8 - s % 8),
+                        scale_after: Some(6 - s % 6),
+                        outcome: assessment.into(),
+                    },
+                    today,
+                )
+                .expect("a session");
+        }
+        let draft = CaseStudyDraft {
+            discussion: format!("{}{}\n\n", objective, assessment.repeat(2)).repeat(16),
+            ..store.draft_case_study(client.id).expect("a draft")
+        };
+        store
+            .save_case_study(None, &draft, today)
+            .expect("a case study");
+    }
+}
+
+fn escape(text: &str) -> String {
+    text.replace('&', "&amp;")
+        .replace('<', "&lt;")
+        .replace('>', "&gt;")
+        .replace('\n', "<br>")
+}
+
+/// The portfolio's text as one HTML page, laid out for print much as ours is: A4, sections and
+/// case studies each on a new page, tables with their heads repeated. Chromium cannot number a
+/// contents list from its own pages, so the contents keep the numbers of our PDF.
+fn portfolio_html(p: &Portfolio, contents: &[stillpoint_core::pdf::ContentsEntry]) -> String {
+    let mut h = String::from(
+        "<!doctype html><html><head><meta charset=\"utf-8\"><title>Certification portfolio</title><style>\
+         @page { size: A4; margin: 16mm 17mm 20mm 17mm; }\
+         body { font-family: 'Noto Sans', sans-serif; font-size: 9.5pt; line-height: 1.3; }\
+         h1 { font-size: 28pt; margin-top: 150pt; } h2 { font-size: 17pt; border-bottom: 1px solid #000; break-before: page; }\
+         h3 { font-size: 12.5pt; margin: 12pt 0 4pt; } table { width: 100%; border-collapse: collapse; font-size: 8.5pt; }\
+         th { background: #eee; text-align: left; } td, th { border-bottom: 0.5pt solid #bbb; padding: 3pt 4pt; vertical-align: top; }\
+         td.n { text-align: right; } .grey { color: #666; } p { margin: 0 0 8pt; }\
+         </style></head><body>",
+    );
+    h += &format!(
+        "<p class=\"grey\"><b>{}</b></p><h1>{}</h1><p><b>{}</b><br>{}</p><p class=\"grey\">Prepared {}</p>",
+        escape(&p.certification),
+        escape(&p.title),
+        escape(&p.practitioner),
+        escape(&p.credentials),
+        escape(&p.prepared_on)
+    );
+    h += "<h2>Contents</h2><table><tr><th>Part</th><th>Page</th></tr>";
+    for e in contents {
+        h += &format!(
+            "<tr><td>{}<br><span class=\"grey\">{}</span></td><td class=\"n\">{}</td></tr>",
+            escape(&e.title),
+            escape(&e.note),
+            e.page
+        );
+    }
+    h += "</table><h2>Training record</h2><h3>Courses</h3><table><tr><th>Course</th><th>Dates</th><th>Instructor</th><th>Place</th><th>Hours</th><th>Certificate</th></tr>";
+    for c in &p.courses {
+        h += &format!("<tr><td>{}</td><td>{}</td><td>{}</td><td>{}</td><td class=\"n\">{}</td><td>{}</td></tr>", escape(&c.title), escape(&c.dates), escape(&c.instructor), escape(&c.place), escape(&c.hours), escape(&c.certificate));
+    }
+    h += "</table><h2>Mentorship summary</h2><table><tr><th>Category</th><th>Counted</th><th>Claimed</th><th>Not yet claimed</th></tr>";
+    for c in &p.categories {
+        h += &format!("<tr><td>{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td><td class=\"n\">{}</td></tr>", escape(&c.label), escape(&c.counted), escape(&c.claimed), escape(&c.unclaimed));
+    }
+    h += "</table><table>";
+    for (label, value) in &p.credits {
+        h += &format!(
+            "<tr><td>{}</td><td class=\"n\">{}</td></tr>",
+            escape(label),
+            escape(value)
+        );
+    }
+    h += "</table><h2>Certification readiness</h2>";
+    for path in &p.paths {
+        h += &format!("<h3>{}</h3><p class=\"grey\">{}</p><table><tr><th>Requirement</th><th></th><th>From the records</th></tr>", escape(&path.name), escape(&path.status));
+        for i in &path.items {
+            h += &format!(
+                "<tr><td>{}</td><td>{}</td><td>{}</td></tr>",
+                escape(&i.label),
+                escape(&i.state),
+                escape(&i.detail)
+            );
+        }
+        h += "</table>";
+    }
+    for (n, c) in p.case_studies.iter().enumerate() {
+        h += &format!("<h2 dir=\"auto\"><span class=\"grey\" style=\"font-size:9.5pt;font-weight:normal\">Case study {} of {} · Client {}</span><br>{}</h2><table>", n + 1, p.case_studies.len(), escape(&c.client_code), escape(&c.title));
+        for (label, value) in &c.facts {
+            h += &format!(
+                "<tr><td class=\"grey\">{}</td><td>{}</td></tr>",
+                escape(label),
+                escape(value)
+            );
+        }
+        h += &format!("</table><h3>Symptoms or diagnosis</h3><p dir=\"auto\">{}</p><h3>Evaluation at each session</h3><table><tr><th></th><th>Session</th><th>Evaluation</th></tr>", escape(&c.symptoms));
+        for (i, (day, text)) in c.evaluations.iter().enumerate() {
+            h += &format!(
+                "<tr><td class=\"n\">{}</td><td>{}</td><td>{}</td></tr>",
+                i + 1,
+                escape(day),
+                escape(text)
+            );
+        }
+        h += "</table>";
+        for (title, text) in [
+            ("Treatment: findings", &c.findings),
+            ("Treatment: techniques", &c.techniques),
+            ("Outcome", &c.outcome),
+            ("Discussion", &c.discussion),
+        ] {
+            h += &format!("<h3>{title}</h3><p dir=\"auto\">{}</p>", escape(text));
+        }
+    }
+    h += "</body></html>";
+    h
 }
 
 fn median(mut runs: Vec<Duration>) -> Duration {
@@ -195,6 +419,33 @@ fn main() {
     let large_pdf = tracking_form_pdf(&large).expect("a PDF");
     let large_time = time(3, || tracking_form_pdf(&large).expect("a PDF"));
 
+    let portfolio_dir = tempfile::tempdir().expect("a temporary folder");
+    let mut practice = Store::open(&portfolio_dir.path().join("practice.db")).expect("a database");
+    clinic(&mut practice, 50, today);
+    let made = portfolio(&practice, None, today).expect("a portfolio");
+    let whole = time(5, || {
+        portfolio(&practice, None, today).expect("a portfolio")
+    });
+    let data = portfolio_data(&practice, None, today).expect("the portfolio's text");
+    let checks = time(5, || {
+        portfolio_data(&practice, None, today).expect("the portfolio's text")
+    });
+    let layout = time(5, || portfolio_pdf(&data).expect("a portfolio"));
+    // For scripts/bench-portfolio-chromium: the same text as HTML, our PDF and our time.
+    let out = std::path::Path::new(env!("CARGO_TARGET_TMPDIR")).join("portfolio-bench");
+    std::fs::create_dir_all(&out).expect("a folder for the comparison");
+    std::fs::write(
+        out.join("portfolio.html"),
+        portfolio_html(&data, &made.contents),
+    )
+    .expect("the HTML page");
+    std::fs::write(out.join("stillpoint.pdf"), &made.bytes).expect("our PDF");
+    std::fs::write(
+        out.join("stillpoint-ms.txt"),
+        format!("{:.1}\n", whole.as_secs_f64() * 1000.0),
+    )
+    .expect("our time");
+
     println!(
         "with {ROWS} entries ({:.1} MB of CSV):",
         text.len() as f64 / 1e6
@@ -223,4 +474,15 @@ fn main() {
         "  2,000 entries (median of 3)    {large_time:>10.2?}   {:>5} KB   [target <= 1 s]",
         large_pdf.len() / 1024
     );
+    println!(
+        "certification portfolio, 50 case studies in five scripts ({} pages):",
+        made.pages
+    );
+    println!(
+        "  from the store (median of 5)   {whole:>10.2?}   {:>5} KB   [target <= 1 s]",
+        made.bytes.len() / 1024
+    );
+    println!("    reading, wording, checks     {checks:>10.2?}   (consent; every client's name in every text)");
+    println!("    laying out the PDF           {layout:>10.2?}");
+    println!("  for scripts/bench-portfolio-chromium: {}", out.display());
 }

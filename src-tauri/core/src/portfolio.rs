@@ -8,11 +8,13 @@
 //! (dates, hours, states) and handed to `pdf::portfolio`, which decides nothing.
 
 use chrono::NaiveDate;
+use serde::{Deserialize, Serialize};
+use specta::Type;
 
 use crate::certification::{default_certification, PathReadiness};
 use crate::clinical::{Hit, PrivateIdentity};
 use crate::error::{Error, Result};
-use crate::model::{CaseStudy, CourseRole, Profile, SubmissionState};
+use crate::model::{CaseStudy, CourseRole, SubmissionState};
 use crate::pdf::portfolio::{
     CategoryLine, ChecklistLine, CourseLine, ExamLine, PathChecklist, PresentationLine,
     SubmissionLine,
@@ -33,23 +35,70 @@ pub fn portfolio_file_name(today: NaiveDate) -> String {
 /// to de-identified use, oldest last treatment first.
 pub fn default_case_studies(store: &Store) -> Result<Vec<i64>> {
     Ok(store
-        .case_studies()?
+        .case_studies_to_search()?
         .into_iter()
         .filter(|c| c.portfolio_consent)
         .map(|c| c.id)
         .collect())
 }
 
+/// One place an export would print a client's private name or contact.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct ExportHit {
+    /// The case study it is in; `None` for the training record.
+    #[specta(type = Option<specta_typescript::Number>)]
+    pub case_study_id: Option<i64>,
+    /// Where, in words: `Case study 3 ("Headaches", client C-001)`, `Presentation "…"`.
+    pub place: String,
+    /// The field, the words around the find, what it is and whose, and where in the field.
+    pub hit: Hit,
+}
+
 /// The portfolio as a PDF, with the case studies `chosen` (in that order; `None`: the
 /// default ones). Refused, with nothing made, when a case study does not exist, its client has
-/// not consented, or any printed text names any client.
+/// not consented, or any printed text names any client (see [`export_hits`]).
 pub fn portfolio(store: &Store, chosen: Option<&[i64]>, today: NaiveDate) -> Result<PortfolioPdf> {
-    let practitioner = store.profile()?.ok_or_else(|| {
-        Error::Refused(
-            "Add your name in Settings first: the portfolio is printed with your details.".into(),
-        )
-    })?;
-    let all = store.case_studies()?;
+    portfolio_pdf(&portfolio_data(store, chosen, today)?)
+}
+
+/// What the portfolio prints, worded, after the same checks as [`portfolio`]: for a preview, or
+/// another rendering of the same text.
+pub fn portfolio_data(
+    store: &Store,
+    chosen: Option<&[i64]>,
+    today: NaiveDate,
+) -> Result<Portfolio> {
+    let all = store.case_studies_to_search()?;
+    let cases = select(store, &all, chosen)?;
+    let data = gather(store, &cases, today)?;
+    let finds = named(store, &data, &cases)?;
+    if finds.is_empty() {
+        Ok(data)
+    } else {
+        Err(refusal(&finds))
+    }
+}
+
+/// Every place the portfolio with the case studies `chosen` would print any client's private
+/// name or contact: what blocks the export, for the window to list (empty: nothing does).
+/// Refused like [`portfolio`] for a case study that does not exist or lacks consent.
+pub fn export_hits(
+    store: &Store,
+    chosen: Option<&[i64]>,
+    today: NaiveDate,
+) -> Result<Vec<ExportHit>> {
+    let all = store.case_studies_to_search()?;
+    let cases = select(store, &all, chosen)?;
+    named(store, &gather(store, &cases, today)?, &cases)
+}
+
+/// The case studies `chosen` (each once, in order) or the default ones; each must exist and its
+/// client consent.
+fn select<'a>(
+    store: &Store,
+    all: &'a [CaseStudy],
+    chosen: Option<&[i64]>,
+) -> Result<Vec<&'a CaseStudy>> {
     let ids = match chosen {
         Some(ids) => {
             let mut unique: Vec<i64> = Vec::with_capacity(ids.len());
@@ -62,29 +111,27 @@ pub fn portfolio(store: &Store, chosen: Option<&[i64]>, today: NaiveDate) -> Res
         }
         None => default_case_studies(store)?,
     };
-    let mut cases: Vec<&CaseStudy> = Vec::with_capacity(ids.len());
-    for id in ids {
-        let case = all
-            .iter()
-            .find(|c| c.id == id)
-            .ok_or_else(|| Error::NotFound(format!("Case study {id}")))?;
-        if !case.portfolio_consent {
-            return Err(Error::Refused(format!(
-                "Case study {id} (\"{}\") cannot go in a portfolio: client {} has not consented \
-                 to de-identified use. Record their consent, or leave the case study out.",
-                case.draft.title, case.client_code
-            )));
-        }
-        cases.push(case);
-    }
-    let data = gather(store, practitioner, &cases, today)?;
-    refuse_if_named(store, &data, &cases)?;
-    portfolio_pdf(&data)
+    ids.into_iter()
+        .map(|id| {
+            let case = all
+                .iter()
+                .find(|c| c.id == id)
+                .ok_or_else(|| Error::NotFound(format!("Case study {id}")))?;
+            if !case.portfolio_consent {
+                return Err(Error::Refused(format!(
+                    "Case study {id} (\"{}\") cannot go in a portfolio: client {} has not \
+                     consented to de-identified use. Record their consent, or leave the case \
+                     study out.",
+                    case.draft.title, case.client_code
+                )));
+            }
+            Ok(case)
+        })
+        .collect()
 }
 
-/// Every find of any client's private name or contact in what would be printed, as a sentence
-/// per find: where, and what.
-fn refuse_if_named(store: &Store, data: &Portfolio, cases: &[&CaseStudy]) -> Result<()> {
+/// Every find of any client's private name or contact in what would be printed.
+fn named(store: &Store, data: &Portfolio, cases: &[&CaseStudy]) -> Result<Vec<ExportHit>> {
     let clients = store.clients()?;
     let identity = PrivateIdentity::of_clients(clients.iter().map(|c| {
         let d = &c.client.draft;
@@ -94,10 +141,10 @@ fn refuse_if_named(store: &Store, data: &Portfolio, cases: &[&CaseStudy]) -> Res
             d.private_contact.as_str(),
         )
     }));
+    let mut finds = Vec::new();
     if identity.is_empty() {
-        return Ok(());
+        return Ok(finds);
     }
-    let mut finds: Vec<(String, Hit)> = Vec::new();
     for case in cases {
         let place = format!(
             "Case study {} (\"{}\", client {})",
@@ -105,55 +152,68 @@ fn refuse_if_named(store: &Store, data: &Portfolio, cases: &[&CaseStudy]) -> Res
         );
         for (field, label, text) in case.draft.texts() {
             for hit in identity.hits(&field, &label, text) {
-                finds.push((place.clone(), hit));
+                finds.push(ExportHit {
+                    case_study_id: Some(case.id),
+                    place: place.clone(),
+                    hit,
+                });
             }
         }
     }
-    let mut other: Vec<(String, &str, &str)> = Vec::new();
+    let mut other: Vec<(String, &str, &str, &str)> = Vec::new();
     for c in &data.courses {
-        for (label, text) in [
-            ("Instructor", &c.instructor),
-            ("Place", &c.place),
-            ("Course", &c.title),
+        for (field, label, text) in [
+            ("instructor", "Instructor", &c.instructor),
+            ("place", "Place", &c.place),
+            ("title", "Course", &c.title),
         ] {
-            other.push((format!("Course \"{}\"", c.title), label, text));
+            other.push((format!("Course \"{}\"", c.title), field, label, text));
         }
     }
     for e in &data.exams {
-        other.push((format!("Exam \"{}\"", e.title), "Note", &e.note));
+        other.push((format!("Exam \"{}\"", e.title), "note", "Note", &e.note));
     }
     for t in &data.presentations {
-        for (label, text) in [("Title", &t.title), ("Group", &t.audience)] {
-            other.push((format!("Presentation \"{}\"", t.title), label, text));
+        for (field, label, text) in [
+            ("title", "Title", &t.title),
+            ("audience", "Group", &t.audience),
+        ] {
+            other.push((format!("Presentation \"{}\"", t.title), field, label, text));
         }
     }
-    for (place, label, text) in other {
-        for hit in identity.hits(label, label, text) {
-            finds.push((place.clone(), hit));
+    for (place, field, label, text) in other {
+        for hit in identity.hits(field, label, text) {
+            finds.push(ExportHit {
+                case_study_id: None,
+                place: place.clone(),
+                hit,
+            });
         }
     }
-    if finds.is_empty() {
-        return Ok(());
-    }
+    Ok(finds)
+}
+
+/// The refusal of an export that would name a client: a line per find (the first dozen).
+fn refusal(finds: &[ExportHit]) -> Error {
     let shown = 12;
     let mut lines: Vec<String> = finds
         .iter()
         .take(shown)
-        .map(|(place, hit)| {
+        .map(|f| {
             format!(
-                "- {place}, {}: \"{}\" ({})",
-                hit.label, hit.snippet, hit.found
+                "- {}, {}: \"{}\" ({})",
+                f.place, f.hit.label, f.hit.snippet, f.hit.found
             )
         })
         .collect();
     if finds.len() > shown {
         lines.push(format!("- and {} more.", finds.len() - shown));
     }
-    Err(Error::Refused(format!(
+    Error::Refused(format!(
         "The portfolio was not made: it would print a client's private name or contact.\n{}\n\
          Remove or reword these, then export again.",
         lines.join("\n")
-    )))
+    ))
 }
 
 /// "3 Feb 2025".
@@ -241,12 +301,12 @@ fn case_pages(case: &CaseStudy) -> CaseStudyPages {
 }
 
 /// Everything the portfolio prints, from the store, worded.
-fn gather(
-    store: &Store,
-    practitioner: Profile,
-    cases: &[&CaseStudy],
-    today: NaiveDate,
-) -> Result<Portfolio> {
+fn gather(store: &Store, cases: &[&CaseStudy], today: NaiveDate) -> Result<Portfolio> {
+    let practitioner = store.profile()?.ok_or_else(|| {
+        Error::Refused(
+            "Add your name in Settings first: the portfolio is printed with your details.".into(),
+        )
+    })?;
     let certification = default_certification()?;
     let rules = default_rule_set()?;
 
@@ -391,6 +451,40 @@ fn gather(
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn export_hits_list_every_find_with_its_case_study() {
+        let mut store = Store::open_in_memory().unwrap();
+        crate::demo::load(&mut store, NaiveDate::from_ymd_opt(2026, 11, 24).unwrap()).unwrap();
+        let today = NaiveDate::from_ymd_opt(2026, 11, 24).unwrap();
+        assert!(export_hits(&store, None, today).unwrap().is_empty());
+        let case = store.case_studies().unwrap().remove(0);
+        let draft = crate::model::CaseStudyDraft {
+            outcome: "INGRID is back at work; call +47 934 11 220.".into(),
+            ..case.draft.clone()
+        };
+        store.save_case_study(Some(case.id), &draft, today).unwrap();
+        let hits = export_hits(&store, None, today).unwrap();
+        let found: Vec<(Option<i64>, &str, &str)> = hits
+            .iter()
+            .map(|h| (h.case_study_id, h.hit.field.as_str(), h.hit.found.as_str()))
+            .collect();
+        assert_eq!(
+            found,
+            [
+                (
+                    Some(case.id),
+                    "outcome",
+                    "part of the private name of C-001"
+                ),
+                (Some(case.id), "outcome", "the private contact of C-001"),
+            ]
+        );
+        assert!(matches!(
+            portfolio(&store, None, today),
+            Err(Error::Refused(_))
+        ));
+    }
 
     #[test]
     fn course_days_are_written_short() {

@@ -136,10 +136,33 @@ pub(crate) fn bundled(weight: Weight) -> Result<&'static [Font]> {
 /// The font to print `c` with: the first bundled font that has it, else an installed one.
 /// `None` when no font on this computer has the character.
 pub(crate) fn font_for(c: char, weight: Weight) -> Result<Option<&'static Font>> {
+    if let Some(&Some(font)) = ascii_fonts(weight)?.get(c as usize) {
+        return Ok(Some(font));
+    }
     if let Some(font) = bundled(weight)?.iter().find(|f| f.covers(c)) {
         return Ok(Some(font));
     }
     Ok(system_font_for(c, weight))
+}
+
+/// The bundled font for each ASCII character, looked up once: every line of every form asks,
+/// and a table lookup is far cheaper than a font's character map.
+fn ascii_fonts(weight: Weight) -> Result<&'static [Option<&'static Font>]> {
+    static REGULAR: OnceLock<Vec<Option<&'static Font>>> = OnceLock::new();
+    static BOLD: OnceLock<Vec<Option<&'static Font>>> = OnceLock::new();
+    let cell = match weight {
+        Weight::Regular => &REGULAR,
+        Weight::Bold => &BOLD,
+    };
+    if let Some(table) = cell.get() {
+        return Ok(table);
+    }
+    let fonts = bundled(weight)?;
+    Ok(cell.get_or_init(|| {
+        (0u8..128)
+            .map(|b| fonts.iter().find(|f| f.covers(char::from(b))))
+            .collect()
+    }))
 }
 
 /// Characters that print as nothing and need no glyph: joiners, direction marks, variation

@@ -7,6 +7,7 @@
 //! English line), and unicode-linebreak says where a line may end. A word too long for its
 //! width is broken between characters, so nothing ever runs out of its box.
 
+use std::collections::HashMap;
 use std::ops::Range;
 
 use rustybuzz::{Direction, UnicodeBuffer};
@@ -110,12 +111,41 @@ pub fn lines_natural(text: &str, style: Style, width: f32) -> Result<Vec<Line>> 
 
 fn set(text: &str, style: Style, width: f32, base: Option<Level>) -> Result<Vec<Line>> {
     let text = printable(text);
-    check_fonts(&text, style.weight)?;
+    let mut fonts = FontChoice::new(style.weight);
+    check_fonts(&text, &mut fonts)?;
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
-        Paragraph::new(paragraph, style, base)?.wrap(width, &mut lines);
+        Paragraph::new(paragraph, style, base, &mut fonts)?.wrap(width, &mut lines);
     }
     Ok(lines)
+}
+
+/// The font for each character of one text, each looked up once: a page of Greek or Japanese
+/// asks for the same few hundred characters again and again.
+struct FontChoice {
+    weight: Weight,
+    known: HashMap<char, Option<&'static Font>>,
+}
+
+impl FontChoice {
+    fn new(weight: Weight) -> FontChoice {
+        FontChoice {
+            weight,
+            known: HashMap::new(),
+        }
+    }
+
+    fn font_for(&mut self, c: char) -> Result<Option<&'static Font>> {
+        if c.is_ascii() {
+            return fonts::font_for(c, self.weight);
+        }
+        if let Some(known) = self.known.get(&c) {
+            return Ok(*known);
+        }
+        let font = fonts::font_for(c, self.weight)?;
+        self.known.insert(c, font);
+        Ok(font)
+    }
 }
 
 /// Tabs become spaces, Windows line ends plain ones; other control characters are dropped.
@@ -132,13 +162,13 @@ fn printable(text: &str) -> String {
 }
 
 /// Refuses, naming them, the characters no font on this computer has.
-fn check_fonts(text: &str, weight: Weight) -> Result<()> {
+fn check_fonts(text: &str, fonts: &mut FontChoice) -> Result<()> {
     let mut missing: Vec<char> = Vec::new();
     for c in text.chars() {
         if c == '\n' || fonts::needs_no_glyph(c) || missing.contains(&c) {
             continue;
         }
-        if fonts::font_for(c, weight)?.is_none() {
+        if fonts.font_for(c)?.is_none() {
             missing.push(c);
         }
     }
@@ -194,7 +224,12 @@ impl<'t> Paragraph<'t> {
     /// `base`: the paragraph's direction, or `None` to take it from its first letter. The forms
     /// are in English, so their paragraphs run left to right; a Hebrew name in one runs right
     /// to left inside it, as it would in an English web page.
-    fn new(text: &'t str, style: Style, base: Option<Level>) -> Result<Paragraph<'t>> {
+    fn new(
+        text: &'t str,
+        style: Style,
+        base: Option<Level>,
+        choice: &mut FontChoice,
+    ) -> Result<Paragraph<'t>> {
         let (levels, rtl) = if text.chars().any(is_rtl_char) {
             let info = ParagraphBidiInfo::new(text, base);
             (info.levels, info.paragraph_level.is_rtl())
@@ -213,7 +248,7 @@ impl<'t> Paragraph<'t> {
                 {
                     font
                 }
-                _ => match fonts::font_for(c, style.weight)? {
+                _ => match choice.font_for(c)? {
                     Some(font) => font,
                     // Only characters that need no glyph get here (`check_fonts` ran first).
                     None => match current {
@@ -416,17 +451,22 @@ fn shape(text: &str, piece: &Piece, size: f32) -> Vec<Shaped> {
     let mut starts: Vec<usize> = infos.iter().map(|i| i.cluster as usize).collect();
     starts.sort_unstable();
     starts.dedup();
-    let mut seen = Vec::with_capacity(starts.len());
+    // Whether each cluster (by its place in `starts`) has had its first glyph: a long paragraph
+    // has thousands, so this is looked up, not searched.
+    let mut seen = vec![false; starts.len()];
     infos
         .iter()
         .zip(shaped.glyph_positions())
         .map(|(info, pos)| {
             let start = info.cluster as usize;
-            let first = !seen.contains(&start);
-            if first {
-                seen.push(start);
-            }
             let next = starts.partition_point(|&s| s <= start);
+            let first = match seen.get_mut(next.saturating_sub(1)) {
+                Some(done) if !*done => {
+                    *done = true;
+                    true
+                }
+                _ => false,
+            };
             let end = starts.get(next).copied().unwrap_or(source.len());
             Shaped {
                 id: u16::try_from(info.glyph_id).unwrap_or(0),

@@ -39,20 +39,32 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<(i64, CaseStudyDraft, String)> {
     ))
 }
 
-fn read(client: &Client, id: i64, draft: CaseStudyDraft, updated_at: String) -> CaseStudy {
+/// A case study as read, with where it names its client unless `hits` is false (for callers
+/// that search it themselves, or only count).
+fn read(
+    client: &Client,
+    id: i64,
+    draft: CaseStudyDraft,
+    updated_at: String,
+    hits: bool,
+) -> CaseStudy {
     CaseStudy {
         id,
         client_code: client.draft.code.clone(),
         missing: draft.missing(),
         portfolio_consent: client.portfolio_consent,
-        hits: deidentification_hits(&draft, &client.draft),
+        hits: if hits {
+            deidentification_hits(&draft, &client.draft)
+        } else {
+            Vec::new()
+        },
         draft,
         updated_at,
     }
 }
 
-/// Every case study, oldest last treatment first.
-pub(super) fn all(conn: &Connection) -> Result<Vec<CaseStudy>> {
+/// Every case study, oldest last treatment first; `hits`: with where each names its client.
+pub(super) fn all(conn: &Connection, hits: bool) -> Result<Vec<CaseStudy>> {
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COLUMNS} FROM case_studies k ORDER BY k.last_treatment_on, k.id"
     ))?;
@@ -66,7 +78,7 @@ pub(super) fn all(conn: &Connection) -> Result<Vec<CaseStudy>> {
                 .iter()
                 .find(|c| c.id == draft.client_id)
                 .ok_or_else(|| Error::NotFound(format!("The client of case study {id}")))?;
-            Ok(read(client, id, draft, updated_at))
+            Ok(read(client, id, draft, updated_at, hits))
         })
         .collect()
 }
@@ -80,13 +92,13 @@ pub(super) fn get(conn: &Connection, id: i64) -> Result<CaseStudy> {
         .optional()?
         .ok_or_else(|| Error::NotFound(format!("Case study {id}")))?;
     let client = get_client(conn, draft.client_id)?;
-    Ok(read(&client, id, draft, updated_at))
+    Ok(read(&client, id, draft, updated_at, true))
 }
 
 /// Finished case studies of consenting clients, and all the others.
 pub(super) fn finished_counts(conn: &Connection) -> Result<(u32, u32)> {
     let (mut finished, mut other) = (0, 0);
-    for case in all(conn)? {
+    for case in all(conn, false)? {
         if case.portfolio_consent && case.missing.is_empty() {
             finished += 1;
         } else {
@@ -170,7 +182,12 @@ impl super::Store {
     /// Every case study, oldest last treatment first, each with what is missing, whether its
     /// client still consents, and where its text names the client.
     pub fn case_studies(&self) -> Result<Vec<CaseStudy>> {
-        all(&self.conn)
+        all(&self.conn, true)
+    }
+
+    /// Every case study without its hits, for the export, which searches them for every client.
+    pub(crate) fn case_studies_to_search(&self) -> Result<Vec<CaseStudy>> {
+        all(&self.conn, false)
     }
 
     /// One case study.

@@ -982,4 +982,39 @@ mod tests {
             })
         ));
     }
+
+    #[test]
+    fn the_case_note_types_export_to_typescript_without_bigints() {
+        use crate::model::*;
+        let types = specta::Types::default()
+            .register::<ClientDraft>()
+            .register::<super::ClientSummary>()
+            .register::<super::ClientOverview>()
+            .register::<IntakeDraft>()
+            .register::<ClearanceDraft>()
+            .register::<SessionDraft>()
+            .register::<CaseStudyDraft>()
+            .register::<CaseStudy>()
+            .register::<CourseDraft>()
+            .register::<Course>()
+            .register::<ExamDraft>()
+            .register::<Exam>()
+            .register::<PresentationDraft>()
+            .register::<Presentation>()
+            .register::<crate::certification::PathReadiness>()
+            .register::<crate::portfolio::ExportHit>();
+        let ts = specta_typescript::Typescript::default()
+            .export(&types, crate::rules::bindings::AsDerived)
+            .unwrap();
+        for name in [
+            "ClientOverview",
+            "TimelinePoint",
+            "CaseStudy",
+            "Hit",
+            "PathReadiness",
+        ] {
+            assert!(ts.contains(&format!("export type {name} ")), "{name}");
+        }
+        assert!(!ts.contains("bigint"), "{ts}");
+    }
 }

@@ -1,5 +1,5 @@
-//! Files attached to entries: copied into the data folder, listed, opened, and kept in step with
-//! their entry through delete and undo.
+//! Files attached to entries and courses: copied into the data folder, listed, opened, and kept
+//! in step with their owner through delete and undo.
 
 use chrono::NaiveDate;
 use stillpoint_core::model::{EntryDraft, Owner};
@@ -155,4 +155,50 @@ fn a_database_in_memory_keeps_no_files() {
         store.attach(Owner::Entry(id), "a.pdf", b"x", today()),
         Err(Error::Refused(_))
     ));
+}
+
+#[test]
+fn a_course_keeps_its_certificate_and_the_copy_goes_with_the_course() {
+    use stillpoint_core::model::{CourseDraft, CourseRole};
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stillpoint.db");
+    let mut store = Store::open(&path).unwrap();
+    let course = store
+        .save_course(
+            None,
+            &CourseDraft {
+                course: "CS1".into(),
+                title: String::new(),
+                role: CourseRole::Participant,
+                started_on: "2025-03-13".into(),
+                finished_on: "2025-03-16".into(),
+                instructor: "Karin Holm".into(),
+                place: "Malmö".into(),
+                hours: "27:30".into(),
+            },
+            today(),
+        )
+        .unwrap();
+    let certificate = store
+        .attach(
+            Owner::Course(course.id),
+            "Certificate CS1.pdf",
+            b"%PDF-1.4",
+            today(),
+        )
+        .unwrap();
+    let listed = store.courses().unwrap();
+    assert_eq!(listed[0].certificates, vec![certificate.clone()]);
+    assert!(store.attachment_file(certificate.id).unwrap().is_file());
+    store.delete_course(course.id).unwrap();
+    assert!(store
+        .attachments(Owner::Course(course.id))
+        .unwrap()
+        .is_empty());
+    drop(store);
+    Store::open(&path).unwrap();
+    assert!(
+        copies(dir.path()).is_empty(),
+        "the copy goes at the next opening"
+    );
 }

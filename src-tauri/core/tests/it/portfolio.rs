@@ -3,9 +3,10 @@
 //!
 //! Through the command line (`portfolio --out … [--case-study ID …]`): qpdf finds no fault; the
 //! contents' page numbers are the pages where pdftotext finds each case study starting; no
-//! private name of any client is in the text; a name in any field, case or script refuses the
-//! export and writes nothing; case studies in Greek, Hebrew and Japanese print. The demo's pages
-//! are rendered to `test-output/portfolio/` (pdftoppm) for a person to look at.
+//! private name of any client is in the text; no word lies outside the margins; a name in any
+//! field, case or script refuses the export and writes nothing; case studies in Greek, Hebrew and
+//! Japanese print. The demo's pages are rendered to `test-output/portfolio/` (pdftoppm) for a
+//! person to look at.
 
 use std::path::{Path, PathBuf};
 use std::process::Command;
@@ -84,6 +85,34 @@ fn pages_text(pdf: &Path) -> Vec<String> {
         pages.pop();
     }
     pages
+}
+
+/// Every word pdftotext finds lies between the side margins (48 pt each side of A4) and above
+/// the foot of the page: nothing overflows.
+fn assert_nothing_overflows(pdf: &Path) {
+    let boxes = tool("pdftotext", &["-bbox", pdf.to_str().unwrap(), "-"]);
+    let number = |line: &str, key: &str| -> f32 {
+        let at = line.find(&format!("{key}=\"")).unwrap() + key.len() + 2;
+        let rest = &line[at..];
+        rest[..rest.find('"').unwrap()].parse().unwrap()
+    };
+    let mut words = 0;
+    for line in boxes
+        .lines()
+        .filter(|l| l.trim_start().starts_with("<word "))
+    {
+        let (x0, x1, y1) = (
+            number(line, "xMin"),
+            number(line, "xMax"),
+            number(line, "yMax"),
+        );
+        assert!(
+            x0 >= 47.5 && x1 <= 595.28 - 47.5 && y1 <= 841.89 - 20.0,
+            "{line}"
+        );
+        words += 1;
+    }
+    assert!(words > 100, "{words} words");
 }
 
 fn output_dir() -> PathBuf {
@@ -249,6 +278,7 @@ fn the_demo_portfolio_lists_where_each_case_study_starts_and_names_no_client() {
         )
     );
     qpdf_check(&pdf);
+    assert_nothing_overflows(&pdf);
 
     let contents = page_text(&pdf, 2);
     for part in [
@@ -512,6 +542,7 @@ fn fifty_case_studies_in_three_scripts_have_a_contents_that_is_right_on_every_pa
     let made = stillpoint(&db, &["portfolio", "--out", pdf.to_str().unwrap()]);
     assert_eq!((made.code, made.err.as_str()), (0, ""));
     qpdf_check(&pdf);
+    assert_nothing_overflows(&pdf);
     let pages = pages_text(&pdf);
     let listed = contents_pages(&pages);
     assert_eq!(
