@@ -297,8 +297,13 @@ pub fn discard_submission(
 #[specta::specta]
 pub fn open_form(state: State<'_, AppState>, id: RowId) -> Result<(), ApiError> {
     let pdf = state.with_store(|s| forms::submission_form(s, id.0))?;
+    open_pdf(&state, &forms::submission_form_name(id.0), &pdf)
+}
+
+/// Writes `pdf` to a temporary file named `name` and opens it in the system's viewer.
+fn open_pdf(state: &AppState, name: &str, pdf: &[u8]) -> Result<(), ApiError> {
     let folder = std::env::temp_dir().join("stillpoint-forms");
-    let path = folder.join(forms::submission_form_name(id.0));
+    let path = folder.join(name);
     std::fs::create_dir_all(&folder)
         .and_then(|()| std::fs::write(&path, pdf))
         .map_err(|e| not_written(&path, &e))?;
@@ -547,6 +552,19 @@ pub fn save_presentation(
 }
 
 // ---- the portfolio ----
+
+/// Writes the portfolio (as `save_portfolio` would) to a temporary file and opens it in the
+/// system's PDF viewer.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn open_portfolio(
+    state: State<'_, AppState>,
+    case_studies: Option<Vec<RowId>>,
+) -> Result<(), ApiError> {
+    let chosen: Option<Vec<i64>> = case_studies.map(|ids| ids.into_iter().map(|i| i.0).collect());
+    let pdf = state.with_store(|s| portfolio::portfolio(s, chosen.as_deref(), today()))?;
+    open_pdf(&state, &portfolio::portfolio_file_name(today()), &pdf.bytes)
+}
 
 /// Asks where to save, then writes the portfolio with the chosen case studies (`None`: every
 /// one whose client consents). Refused, with nothing written, if any text names a client.

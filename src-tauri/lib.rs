@@ -68,6 +68,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::delete_course,
         commands::save_exam,
         commands::save_presentation,
+        commands::open_portfolio,
         commands::save_portfolio,
     ])
 }

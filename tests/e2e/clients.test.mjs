@@ -6,11 +6,12 @@ import { execFileSync } from "node:child_process";
 import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { answerSaveDialog, scratch, withApp } from "./driver.mjs";
+import { answerSaveDialog, fakeViewer, scratch, waitUntil, withApp } from "./driver.mjs";
 
 test("a head-injury client needs clearance before a session; the case study and portfolio keep the name out", async () => {
   const home = scratch("clients");
   const target = join(home.dir, "portfolio.pdf");
+  const viewer = fakeViewer(home);
   await withApp(home, async (app) => {
     await app.click("[data-testid=load-demo]");
     await app.waitFor("[data-testid=credits-available]");
@@ -38,6 +39,7 @@ test("a head-injury client needs clearance before a session; the case study and 
     await app.type("input[name=scale_before]", "7");
     await app.type("input[name=scale_after]", "4");
     await app.click("[data-testid=save-session]");
+    await app.waitFor("[data-error=clearance]");
     const refused = await app.text("[data-error=clearance]");
     assert.match(refused, /clearance/i);
     await app.screenshot("clients-02-session-refused");
@@ -72,10 +74,14 @@ test("a head-injury client needs clearance before a session; the case study and 
 
     await app.click("a[data-section=portfolio]");
     await app.waitFor("[data-testid=portfolio-case]");
+    await app.click("[data-testid=open-portfolio]");
+    await waitUntil(() => viewer.opened().length === 1, "the portfolio was not opened in the viewer");
+    assert.match(viewer.opened()[0], /\.pdf$/);
+    await app.screenshot("clients-05-portfolio");
     await app.click("[data-testid=save-portfolio]");
     await answerSaveDialog("Save the certification portfolio", target);
     await app.waitFor("[data-testid=portfolio-message]", { text: "Saved your portfolio" });
-  });
+  }, { env: viewer.env });
   execFileSync("qpdf", ["--check", target]);
   const text = execFileSync("pdftotext", [target, "-"], { encoding: "utf8" });
   assert.match(text, /C-900/);

@@ -2,7 +2,7 @@
 // (which speaks to Debian's WebKitWebDriver). Each app launch gets its own tauri-driver, its
 // own database and its own XDG folders, and its session is always deleted, also on failure.
 import { execFileSync, spawn } from "node:child_process";
-import { closeSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
+import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
 import { tmpdir } from "node:os";
 import { join, resolve } from "node:path";
@@ -168,6 +168,20 @@ class Session {
     writeFileSync(file, Buffer.from(png, "base64"));
     return file;
   }
+}
+
+/** A stand-in for the desktop's `xdg-open` that writes down what it was asked to open: pass
+ * its `env` to `withApp`, read `opened()` after. */
+export function fakeViewer(home) {
+  const bin = join(home.dir, "bin");
+  mkdirSync(bin, { recursive: true });
+  const log = join(home.dir, "opened.txt");
+  writeFileSync(join(bin, "xdg-open"), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${log}'\n`);
+  chmodSync(join(bin, "xdg-open"), 0o755);
+  return {
+    env: { PATH: `${bin}:${process.env.PATH}` },
+    opened: () => (existsSync(log) ? readFileSync(log, "utf8").trim().split("\n") : []),
+  };
 }
 
 /** Polls `check` until it is true; fails with `message` after `timeout` ms. */

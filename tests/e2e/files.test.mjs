@@ -2,22 +2,12 @@
 // system's viewer, and the hours exported where the system's save dialog says.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join, resolve } from "node:path";
 import { test } from "node:test";
-import { answerSaveDialog, appBinary, scratch, waitUntil, withApp } from "./driver.mjs";
+import { answerSaveDialog, fakeViewer, appBinary, scratch, waitUntil, withApp } from "./driver.mjs";
 
 const fixtures = resolve(import.meta.dirname, "fixtures");
-
-/** A stand-in for the desktop's `xdg-open` that writes down what it was asked to open. */
-function fakeViewer(home) {
-  const bin = join(home.dir, "bin");
-  mkdirSync(bin, { recursive: true });
-  const log = join(home.dir, "opened.txt");
-  writeFileSync(join(bin, "xdg-open"), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${log}'\n`);
-  chmodSync(join(bin, "xdg-open"), 0o755);
-  return { env: { PATH: `${bin}:${process.env.PATH}` }, opened: () => (existsSync(log) ? readFileSync(log, "utf8").trim().split("\n") : []) };
-}
 
 test("a certificate attached to an entry opens in the viewer and survives delete and undo", async () => {
   const home = scratch("files-attach");

@@ -2,20 +2,10 @@
 // and discarding.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { chmodSync, existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { test } from "node:test";
-import { answerSaveDialog, scratch, waitUntil, withApp } from "./driver.mjs";
-
-/** A stand-in for the desktop's `xdg-open` that writes down what it was asked to open. */
-function fakeViewer(home) {
-  const bin = join(home.dir, "bin");
-  mkdirSync(bin, { recursive: true });
-  const log = join(home.dir, "opened.txt");
-  writeFileSync(join(bin, "xdg-open"), `#!/bin/sh\nprintf '%s\\n' "$1" >> '${log}'\n`);
-  chmodSync(join(bin, "xdg-open"), 0o755);
-  return { env: { PATH: `${bin}:${process.env.PATH}` }, opened: () => (existsSync(log) ? readFileSync(log, "utf8").trim().split("\n") : []) };
-}
+import { answerSaveDialog, fakeViewer, scratch, waitUntil, withApp } from "./driver.mjs";
 
 const pdfText = (file) => execFileSync("pdftotext", ["-layout", file, "-"], { encoding: "utf8" });
 
@@ -57,6 +47,7 @@ test("claim a credit, open its form, send it, find its entries locked, reopen an
 
     await app.click("a[data-section=hours]");
     await app.click("[data-testid=entry-row][data-locked]");
+    await app.waitFor("[data-testid=entry-locked]");
     const why = await app.text("[data-testid=entry-locked]");
     assert.match(why, /on submission 1, sent on .*reopen the submission/);
     assert.equal(await app.script("return document.querySelector('[data-testid=save-entry]').disabled"), true);

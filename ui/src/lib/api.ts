@@ -105,6 +105,7 @@ export const api = {
   saveExam: (id: number | null, exam: ExamDraft) => unwrap(commands.saveExam(id, exam)),
   savePresentation: (id: number | null, p: PresentationDraft) => unwrap(commands.savePresentation(id, p)),
   savePortfolio: (caseStudies: number[] | null) => unwrap(commands.savePortfolio(caseStudies)),
+  openPortfolio: (caseStudies: number[] | null) => unwrap(commands.openPortfolio(caseStudies)),
 };
 
 /** A file's bytes as base64, the way `attach_file` takes them. */

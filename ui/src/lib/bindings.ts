@@ -83,6 +83,11 @@ export const commands = {
 	saveExam: (id: RowId | null, exam: ExamDraft) => typedError<Exam, ApiError>(__TAURI_INVOKE("save_exam", { id, exam })),
 	savePresentation: (id: RowId | null, presentation: PresentationDraft) => typedError<Presentation, ApiError>(__TAURI_INVOKE("save_presentation", { id, presentation })),
 	/**
+	 *  Writes the portfolio (as `save_portfolio` would) to a temporary file and opens it in the
+	 *  system's PDF viewer.
+	 */
+	openPortfolio: (caseStudies: RowId[] | null) => typedError<null, ApiError>(__TAURI_INVOKE("open_portfolio", { caseStudies })),
+	/**
 	 *  Asks where to save, then writes the portfolio with the chosen case studies (`None`: every
 	 *  one whose client consents). Refused, with nothing written, if any text names a client.
 	 */
