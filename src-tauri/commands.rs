@@ -5,7 +5,7 @@ use base64::engine::general_purpose::STANDARD as BASE64;
 use base64::Engine as _;
 use serde::Serialize;
 use specta::Type;
-use stillpoint_core::certification::{Certification, PathReadiness};
+use stillpoint_core::certification::Certification;
 use stillpoint_core::clinical::{self, Hit, Screen, TechniqueList};
 use stillpoint_core::dashboard::Dashboard;
 use stillpoint_core::exchange::ImportSummary;
@@ -18,8 +18,8 @@ use stillpoint_core::model::{
     Exam, ExamDraft, Intake, IntakeDraft, Presentation, PresentationDraft, Session, SessionDraft,
 };
 use stillpoint_core::rules::RuleSet;
-use stillpoint_core::store::{ClientOverview, ClientSummary};
-use stillpoint_core::{forms, portfolio, today, ApiError};
+use stillpoint_core::store::{ClientOverview, ClientSummary, Training};
+use stillpoint_core::{files, forms, portfolio, today, ApiError};
 use tauri::State;
 
 use crate::AppState;
@@ -304,9 +304,8 @@ pub fn open_form(state: State<'_, AppState>, id: RowId) -> Result<(), ApiError> 
 fn open_pdf(state: &AppState, name: &str, pdf: &[u8]) -> Result<(), ApiError> {
     let folder = std::env::temp_dir().join("stillpoint-forms");
     let path = folder.join(name);
-    std::fs::create_dir_all(&folder)
-        .and_then(|()| std::fs::write(&path, pdf))
-        .map_err(|e| not_written(&path, &e))?;
+    std::fs::create_dir_all(&folder).map_err(stillpoint_core::Error::from)?;
+    files::write_whole(&path, pdf)?;
     state.desktop()?.open_file(&path)
 }
 
@@ -341,18 +340,11 @@ fn save_pdf(
     let Some(path) = state.desktop()?.ask_where_to_save(title, name, "pdf") else {
         return Ok(None);
     };
-    std::fs::write(&path, pdf).map_err(|e| not_written(&path, &e))?;
+    files::write_whole(&path, pdf)?;
     Ok(Some(SavedFile {
         path: path.display().to_string(),
         count: 1,
     }))
-}
-
-fn not_written(path: &std::path::Path, error: &std::io::Error) -> ApiError {
-    ApiError::from(stillpoint_core::Error::Refused(format!(
-        "The form could not be written to {} ({error}). Choose another folder and try again.",
-        path.display()
-    )))
 }
 
 // ---- clients, intake, sessions ----
@@ -492,27 +484,7 @@ pub fn certification() -> Result<Certification, ApiError> {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn training(state: State<'_, AppState>) -> Result<Training, ApiError> {
-    state.with_store(|s| {
-        Ok(Training {
-            courses: s.courses()?,
-            exams: s.exams()?,
-            presentations: s.presentations()?,
-            readiness: s.readiness()?,
-        })
-    })
-}
-
-/// The training record and where each certification path stands.
-#[derive(Debug, Serialize, Type)]
-pub struct Training {
-    /// Courses taken, assisted or precepted.
-    pub courses: Vec<Course>,
-    /// Exams passed.
-    pub exams: Vec<Exam>,
-    /// Presentations of CST given.
-    pub presentations: Vec<Presentation>,
-    /// Each path's checklist, from these records.
-    pub readiness: Vec<PathReadiness>,
+    state.with_store(|s| s.training())
 }
 
 #[tauri::command(async)]

@@ -11,6 +11,7 @@ use clap::{Args, Parser, Subcommand};
 
 use crate::error::{Error, Result};
 use crate::exchange::{self, ImportSummary};
+use crate::files::write_whole;
 use crate::model::{Profile, SubmissionDetail, SubmissionState, SubmissionSummary};
 use crate::paths::database_path;
 use crate::rules::{default_rule_set, format_minutes, CreditStatus};
@@ -250,13 +251,13 @@ fn execute(
                 // The claim and its form go together: a form that cannot be written takes the
                 // draft back, so the command changes nothing when it fails.
                 let written = crate::forms::submission_form(store, id)
-                    .and_then(|pdf| Ok(write_file(&file, &pdf)?));
+                    .and_then(|pdf| write_whole(&file, &pdf));
                 if let Err(error) = written {
                     store.discard_submission(id)?;
+                    let why = crate::ApiError::from(error).message;
                     return Err(Error::Refused(format!(
-                        "The form could not be written to {} ({}); nothing was claimed.",
-                        file.display(),
-                        crate::ApiError::from(error).message
+                        "{}; nothing was claimed.",
+                        why.trim_end_matches('.')
                     )));
                 }
                 write_claim(out, &detail)?;
@@ -269,7 +270,7 @@ fn execute(
             blank: _,
             out: file,
         } => {
-            write_file(&file, &crate::forms::blank_form(store)?)?;
+            write_whole(&file, &crate::forms::blank_form(store)?)?;
             writeln!(out, "Wrote a blank tracking form to {}.", file.display())?;
         }
         Command::Portfolio {
@@ -278,7 +279,7 @@ fn execute(
         } => {
             let chosen = (!case_studies.is_empty()).then_some(&case_studies[..]);
             let made = crate::portfolio::portfolio(store, chosen, crate::today())?;
-            write_file(&file, &made.bytes)?;
+            write_whole(&file, &made.bytes)?;
             let cases = made.contents.iter().filter(|e| e.case_study).count();
             writeln!(
                 out,
@@ -472,13 +473,4 @@ fn write_profile(out: &mut dyn Write, p: &Profile) -> std::io::Result<()> {
         )?;
     }
     Ok(())
-}
-
-/// Writes `bytes` to `path` whole: to a file beside it first, then renamed over it.
-fn write_file(path: &Path, bytes: &[u8]) -> std::io::Result<()> {
-    let mut partial = path.as_os_str().to_owned();
-    partial.push(".partial");
-    let partial = PathBuf::from(partial);
-    std::fs::write(&partial, bytes)?;
-    std::fs::rename(&partial, path)
 }

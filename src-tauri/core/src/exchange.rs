@@ -589,12 +589,7 @@ fn one_line(text: &str) -> String {
 /// Writes every entry, oldest first, to a CSV file; returns how many.
 pub fn export_csv_file(store: &Store, path: &Path) -> Result<usize> {
     let (text, count) = export_csv(store)?;
-    std::fs::write(path, text).map_err(|e| {
-        Error::Refused(format!(
-            "Stillpoint could not write {}: {e}.",
-            path.display()
-        ))
-    })?;
+    crate::files::write_whole(path, text.as_bytes())?;
     Ok(count)
 }
 

@@ -28,6 +28,7 @@ pub mod dashboard;
 pub mod demo;
 pub mod error;
 pub mod exchange;
+pub mod files;
 pub mod forms;
 pub mod model;
 pub mod paths;

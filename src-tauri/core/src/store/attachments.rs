@@ -98,10 +98,7 @@ pub(super) fn add(
     )?;
     std::fs::create_dir_all(folder)?;
     let path = folder.join(&stored);
-    // Write beside, then rename: a crash leaves no half-written copy under a name in use.
-    let partial = folder.join(format!("{stored}.partial"));
-    std::fs::write(&partial, content)?;
-    std::fs::rename(&partial, &path)?;
+    crate::files::write_whole(&path, content)?;
     Ok((
         Attachment {
             id,

@@ -23,6 +23,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 pub use clients::{ClientOverview, ClientSummary, TimelinePoint};
 pub use migrations::SCHEMA_VERSION;
 pub use reports::MonthTotals;
+pub use training::Training;
 
 use crate::error::{Error, Result};
 use crate::model::{Attachment, Owner, Profile};
