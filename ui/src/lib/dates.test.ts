@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatDate, parseIsoDate, todayIso } from "./dates";
+import { formatDate, monthParts, parseIsoDate, todayIso } from "./dates";
 
 describe("dates", () => {
   it("keeps the calendar day whatever the time zone", () => {
@@ -23,6 +23,12 @@ describe("dates", () => {
 
   it("shows text it cannot read as it came", () => {
     expect(formatDate("not a date", "en-GB")).toBe("not a date");
+  });
+
+  it("names a month in the given locale, with its year apart", () => {
+    expect(monthParts("2025-03", "en-GB")).toEqual({ month: "Mar", year: "2025" });
+    expect(monthParts("2025-12", "de-DE")).toEqual({ month: "Dez", year: "2025" });
+    expect(monthParts("2025-13", "en-GB")).toBeNull();
   });
 
   it("gives today in local time", () => {

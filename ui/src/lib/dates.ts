@@ -27,6 +27,17 @@ export function formatDate(iso: string, locale?: string, style: "full" | "long" 
   return format.format(date);
 }
 
+/** The parts of an ISO month (`YYYY-MM`) to label a chart with: the month's short name in the
+ * user's locale, and the year. */
+export function monthParts(isoMonth: string, locale?: string): { month: string; year: string } | null {
+  const date = parseIsoDate(`${isoMonth}-01`);
+  if (!date) return null;
+  const key = `${locale ?? ""}|month`;
+  let format = dateFormats.get(key);
+  if (!format) dateFormats.set(key, (format = new Intl.DateTimeFormat(locale, { month: "short" })));
+  return { month: format.format(date), year: String(date.getFullYear()) };
+}
+
 /** Today's date in local time as `YYYY-MM-DD`. */
 export function todayIso(now: Date = new Date()): string {
   const pad = (n: number) => String(n).padStart(2, "0");
