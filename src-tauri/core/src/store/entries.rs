@@ -211,8 +211,8 @@ pub(super) fn recount(conn: &Connection, rules: &RuleSet) -> Result<usize> {
 
 /// Counted minutes per category, claimed or not.
 pub(super) fn counted_by_category(conn: &Connection) -> Result<ByCategory> {
-    let mut stmt = conn
-        .prepare_cached("SELECT category, SUM(counted_minutes) FROM entries GROUP BY category")?;
+    // Kept by triggers on `entries` (migration 6): three rows, however many entries there are.
+    let mut stmt = conn.prepare_cached("SELECT category, minutes FROM counted_totals")?;
     let mut totals = ByCategory::default();
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
@@ -223,8 +223,8 @@ pub(super) fn counted_by_category(conn: &Connection) -> Result<ByCategory> {
     Ok(totals)
 }
 
-/// Counted minutes not yet claimed by any submission, per category: one pass over the entries'
-/// category index, less the claimed minutes read from the (small) claims table.
+/// Counted minutes not yet claimed by any submission, per category: the kept totals less the
+/// claimed minutes read from the (small) claims table.
 pub(super) fn unclaimed_by_category(conn: &Connection) -> Result<ByCategory> {
     let counted = counted_by_category(conn)?;
     let claimed = super::submissions::claimed_by_category(conn)?;
@@ -716,5 +716,59 @@ mod tests {
                 ..
             })
         ));
+    }
+
+    /// The kept totals, and the same summed from the entries themselves.
+    fn totals(store: &Store) -> ([i64; 3], [i64; 3]) {
+        let kept = super::counted_by_category(store.conn()).unwrap();
+        let mut summed = [0; 3];
+        for (i, letter) in ["A", "B", "C"].iter().enumerate() {
+            summed[i] = store
+                .conn()
+                .query_row(
+                    "SELECT COALESCE(SUM(counted_minutes), 0) FROM entries WHERE category = ?1",
+                    [letter],
+                    |r| r.get(0),
+                )
+                .unwrap();
+        }
+        (
+            [kept[Category::A], kept[Category::B], kept[Category::C]],
+            summed,
+        )
+    }
+
+    #[test]
+    fn the_kept_totals_follow_every_add_edit_delete_and_restore() {
+        let mut store = Store::open_in_memory().unwrap();
+        assert_eq!(totals(&store), ([0, 0, 0], [0, 0, 0]));
+        let a = store
+            .add_entry(&draft("2025-03-14", "receiving_treatment", "1:30"), today())
+            .unwrap();
+        let b = store
+            .add_entry(&draft("2025-03-15", "clinical_applications", "8"), today())
+            .unwrap();
+        assert_eq!(
+            totals(&store),
+            ([90, 360, 0], [90, 360, 0]),
+            "B counts 6 of 8 h"
+        );
+        // An edit that moves an entry to another category, and one that changes what it counts.
+        store
+            .update_entry(a.id, &draft("2025-03-14", "one_to_one", "2"), today())
+            .unwrap();
+        let mut virtual_class = draft("2025-03-15", "clinical_applications", "4");
+        virtual_class.endorsed = false;
+        store.update_entry(b.id, &virtual_class, today()).unwrap();
+        assert_eq!(totals(&store), ([0, 0, 120], [0, 0, 120]));
+        let deleted = store.delete_entry(a.id).unwrap();
+        assert_eq!(totals(&store), ([0, 0, 0], [0, 0, 0]));
+        store.restore_entry(&deleted, today()).unwrap();
+        assert_eq!(totals(&store), ([0, 0, 120], [0, 0, 120]));
+        // A refused write leaves them as they were.
+        assert!(store
+            .add_entry(&draft("2025-03-16", "one_to_one", "25"), today())
+            .is_err());
+        assert_eq!(totals(&store), ([0, 0, 120], [0, 0, 120]));
     }
 }

@@ -17,6 +17,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0003_meta_attachments.sql"),
     include_str!("migrations/0004_submissions.sql"),
     include_str!("migrations/0005_cases.sql"),
+    include_str!("migrations/0006_counted_totals.sql"),
 ];
 
 /// The schema version this build writes.

@@ -92,6 +92,23 @@ fn every_earlier_schema_upgrades_with_its_data_intact() {
                 [(1, Some(90), None, 90), (2, None, Some(2), 180)],
                 "v{version}: kept as logged, and counted by the current rules"
             );
+            let (kept, summed): (String, String) = store
+                .conn()
+                .query_row(
+                    "SELECT (SELECT group_concat(category || minutes, ' ') FROM counted_totals ORDER BY category),
+                            (SELECT group_concat(category || total, ' ') FROM
+                               (SELECT c.category, COALESCE(SUM(e.counted_minutes), 0) AS total
+                                FROM counted_totals c LEFT JOIN entries e ON e.category = c.category
+                                GROUP BY c.category ORDER BY c.category))",
+                    [],
+                    |r| Ok((r.get(0)?, r.get(1)?)),
+                )
+                .unwrap();
+            assert_eq!(
+                kept, "A0 B180 C90",
+                "v{version}: the kept totals are the recounted entries'"
+            );
+            assert_eq!(kept, summed, "v{version}");
             assert_eq!(
                 store.mentors().unwrap()[0].details.name,
                 "Karin Holm",
