@@ -230,14 +230,60 @@ fn system_font_for(c: char, weight: Weight) -> Option<&'static Font> {
     font
 }
 
+/// The regions of CJK font families (the last word of "Noto Sans CJK JP", "Source Han Sans
+/// KR"), in the order that suits `c` best. Han characters are drawn differently in Japan, Korea,
+/// mainland China, Taiwan and Hong Kong: kana say the text is Japanese and hangul that it is
+/// Korean; for Han alone the computer's language decides (`locale`, e.g. "zh_TW.UTF-8"), and
+/// Japanese forms are used when it is none of these, as fontconfig does by default.
+fn cjk_regions(c: char, locale: &str) -> [&'static str; 5] {
+    let lang = locale.to_ascii_lowercase().replace('-', "_");
+    if matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}') {
+        return ["JP", "TC", "HK", "SC", "KR"];
+    }
+    if matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}') {
+        return ["KR", "JP", "TC", "HK", "SC"];
+    }
+    if lang.starts_with("ko") {
+        ["KR", "TC", "HK", "JP", "SC"]
+    } else if lang.starts_with("zh_hk") || lang.starts_with("zh_mo") {
+        ["HK", "TC", "SC", "JP", "KR"]
+    } else if lang.starts_with("zh_tw") || lang.starts_with("zh_hant") {
+        ["TC", "HK", "SC", "JP", "KR"]
+    } else if lang.starts_with("zh") {
+        ["SC", "TC", "HK", "JP", "KR"]
+    } else {
+        ["JP", "SC", "TC", "HK", "KR"]
+    }
+}
+
+/// Where a family stands in `regions`: 0 for the first region, 5 for a family that is no
+/// regional CJK font (those compare equal and come after the CJK ones).
+fn cjk_rank(family: &str, regions: &[&str; 5]) -> usize {
+    let regional = family.contains("CJK") || family.contains("Han ");
+    let region = family.rsplit(' ').next().unwrap_or_default();
+    regions
+        .iter()
+        .position(|r| regional && *r == region)
+        .unwrap_or(regions.len())
+}
+
+/// The computer's language, as the C library reads it.
+fn system_locale() -> String {
+    ["LC_ALL", "LC_CTYPE", "LANG"]
+        .iter()
+        .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
+        .unwrap_or_default()
+}
+
 /// Searches the installed faces for one with `c`: upright before italic, the asked weight
-/// before others, proportional before monospaced, sans before serif; then by name, so the
-/// choice is the same every time.
+/// before others, proportional before monospaced, sans before serif, the CJK region that suits
+/// the character (see [`cjk_regions`]); then by name, so the choice is the same every time.
 fn find_installed(db: &fontdb::Database, c: char, weight: Weight) -> Option<&'static Font> {
     let wanted: i32 = match weight {
         Weight::Regular => 400,
         Weight::Bold => 700,
     };
+    let regions = cjk_regions(c, &system_locale());
     let mut faces: Vec<&fontdb::FaceInfo> = db.faces().collect();
     faces.sort_by_cached_key(|f| {
         let family = f.families.first().map(|(name, _)| name.clone());
@@ -247,6 +293,7 @@ fn find_installed(db: &fontdb::Database, c: char, weight: Weight) -> Option<&'st
             (i32::from(f.weight.0) - wanted).abs(),
             f.monospaced,
             !family.contains("Sans"),
+            cjk_rank(&family, &regions),
             family,
             f.index,
         )
@@ -302,5 +349,43 @@ mod tests {
         assert!(needs_no_glyph('\u{200F}'));
         assert!(needs_no_glyph('\u{FE0F}'));
         assert!(!needs_no_glyph('a'));
+    }
+
+    #[test]
+    fn kana_and_hangul_choose_their_region_and_han_follows_the_computers_language() {
+        assert_eq!(cjk_regions('あ', "de_DE.UTF-8")[0], "JP");
+        assert_eq!(cjk_regions('ア', "zh_CN.UTF-8")[0], "JP");
+        assert_eq!(cjk_regions('한', "en_US.UTF-8")[0], "KR");
+        assert_eq!(cjk_regions('山', "ja_JP.UTF-8")[0], "JP");
+        assert_eq!(cjk_regions('山', "zh_CN.UTF-8")[0], "SC");
+        assert_eq!(cjk_regions('山', "zh_TW.UTF-8")[0], "TC");
+        assert_eq!(cjk_regions('山', "zh-Hant")[0], "TC");
+        assert_eq!(cjk_regions('山', "zh_HK.UTF-8")[0], "HK");
+        assert_eq!(cjk_regions('山', "ko_KR.UTF-8")[0], "KR");
+        assert_eq!(cjk_regions('山', "")[0], "JP");
+    }
+
+    #[test]
+    fn regional_cjk_families_rank_by_region_and_others_after_them() {
+        let regions = cjk_regions('山', "zh_TW.UTF-8");
+        assert_eq!(cjk_rank("Noto Sans CJK TC", &regions), 0);
+        assert_eq!(cjk_rank("Noto Sans CJK HK", &regions), 1);
+        assert_eq!(cjk_rank("Source Han Sans SC", &regions), 2);
+        assert_eq!(cjk_rank("Noto Sans CJK KR", &regions), 4);
+        assert_eq!(cjk_rank("Droid Sans Fallback", &regions), 5);
+        assert_eq!(
+            cjk_rank("Noto Sans JP", &regions),
+            5,
+            "not a regional CJK family name"
+        );
+    }
+
+    #[test]
+    fn an_installed_cjk_font_is_the_one_for_its_script() {
+        // fonts-noto-cjk is installed by scripts/setup-debian.sh.
+        let kana = find_installed(&system_fonts().db, 'あ', Weight::Regular).unwrap();
+        assert_eq!(kana.name, "Noto Sans CJK JP");
+        let hangul = find_installed(&system_fonts().db, '한', Weight::Regular).unwrap();
+        assert_eq!(hangul.name, "Noto Sans CJK KR");
     }
 }
