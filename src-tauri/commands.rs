@@ -515,12 +515,27 @@ pub fn save_exam(
 
 #[tauri::command(async)]
 #[specta::specta]
+pub fn delete_exam(state: State<'_, AppState>, id: RowId) -> Result<Exam, ApiError> {
+    state.with_store(|s| s.delete_exam(id.0))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
 pub fn save_presentation(
     state: State<'_, AppState>,
     id: Option<RowId>,
     presentation: PresentationDraft,
 ) -> Result<Presentation, ApiError> {
     state.with_store(|s| s.save_presentation(id.map(|i| i.0), &presentation, today()))
+}
+
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_presentation(
+    state: State<'_, AppState>,
+    id: RowId,
+) -> Result<Presentation, ApiError> {
+    state.with_store(|s| s.delete_presentation(id.0))
 }
 
 // ---- the portfolio ----

@@ -67,7 +67,9 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::save_course,
         commands::delete_course,
         commands::save_exam,
+        commands::delete_exam,
         commands::save_presentation,
+        commands::delete_presentation,
         commands::open_portfolio,
         commands::save_portfolio,
     ])

@@ -42,6 +42,7 @@ test("a head-injury client needs clearance before a session; the case study and 
     await app.waitFor("[data-error=clearance]");
     const refused = await app.text("[data-error=clearance]");
     assert.match(refused, /clearance/i);
+    assert.ok(await app.visible("[data-error=clearance]"), "the refusal is brought into view");
     await app.screenshot("clients-02-session-refused");
     await app.click("[data-testid=session-form] .close");
     assert.equal(await app.script("return document.querySelectorAll('[data-testid=session]').length"), 0, "nothing saved");
@@ -89,4 +90,76 @@ test("a head-injury client needs clearance before a session; the case study and 
     assert.ok(!text.includes(name), `the portfolio must not print ${name}`);
   }
   assert.ok(readFileSync(target).length > 1000);
+});
+
+/** An ISO date as the window shows it, in the window's own locale. */
+const shown = (app, iso) =>
+  app.script("const [y, m, d] = arguments[0].split('-').map(Number); return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(y, m - 1, d, 12))", [iso]);
+
+test("a session is edited under the same clearance rule and deleted only when confirmed", async () => {
+  const home = scratch("sessions");
+  await withApp(home, async (app) => {
+    await app.click("[data-testid=load-demo]");
+    await app.waitFor("[data-testid=credits-available]");
+    await app.click("a[data-section=clients]");
+    await app.waitFor("[data-testid=client-row]", { text: "C-001" });
+    const openClient = async (code) => {
+      const nth = await app.script("return [...document.querySelectorAll('[data-testid=client-row]')].findIndex((r) => r.innerText.startsWith(arguments[0])) + 1", [code]);
+      await app.click(`.list li:nth-child(${nth}) [data-testid=client-row]`);
+      await app.waitFor("[data-testid=client-detail] h2", { text: code });
+    };
+    const sessions = () => app.script("return [...document.querySelectorAll('[data-testid=session]')].map((s) => s.innerText)");
+    await openClient("C-002");
+    const before = await sessions();
+    assert.equal(before.length, 4);
+    const first = "[data-testid=session]:nth-child(1)";
+
+    // C-002 is flagged and cleared on 14 April 2025: an edit moving a session before that is refused.
+    await app.click(`${first} [data-testid=edit-session]`);
+    await app.waitFor("#session-form-title", { text: "Edit session with C-002" });
+    assert.equal(await app.value("#s-date"), "2025-04-16");
+    assert.equal(await app.value("#s-min"), "60");
+    assert.match(await app.value("#s-assessment"), /Post-concussion pattern/);
+    await app.type("#s-date", "2025-04-12");
+    await app.click("[data-testid=save-session]");
+    await app.waitFor("[data-error=clearance]", { text: "medical clearance" });
+    assert.match(await app.text("[data-error=clearance]"), /C-002 is flagged at intake/);
+    assert.ok(await app.visible("[data-error=clearance]"), "the refusal is brought into view");
+    await app.screenshot("sessions-01-edit-refused");
+    await app.click("[data-testid=session-form] .close");
+    await openClient("C-001");
+    await openClient("C-002");
+    assert.deepEqual(await sessions(), before, "the refused edit changed nothing");
+
+    await app.click(`${first} [data-testid=edit-session]`);
+    await app.type("#s-min", "50");
+    await app.type("#s-after", "4");
+    await app.click("[data-testid=save-session]");
+    const sixteenth = await shown(app, "2025-04-16");
+    await app.waitFor("[data-testid=sessions-message]", { text: `Saved the changes to the session of ${sixteenth}.` });
+    assert.ok(await app.visible("[data-testid=sessions-message]"), "the message is in view");
+    await app.waitFor(first, { text: "scale 6 → 4" });
+    assert.match(await app.text(first), /50 min/);
+    assert.equal((await sessions()).length, 4, "changed, not added");
+    await app.screenshot("sessions-02-edited");
+
+    const last = "[data-testid=session]:nth-child(4)";
+    await app.click(`${last} [data-testid=delete-session]`);
+    await app.waitFor(`${last} [data-testid=keep-session]`);
+    await app.screenshot("sessions-03-delete-asks");
+    await app.click(`${last} [data-testid=keep-session]`);
+    await app.waitFor(`${last} [data-testid=delete-session]`);
+    assert.equal((await sessions()).length, 4, "Keep deletes nothing");
+
+    await app.click(`${last} [data-testid=delete-session]`);
+    await app.click(`${last} [data-testid=confirm-delete-session]`);
+    const lastDay = await shown(app, "2025-05-28");
+    await app.waitFor("[data-testid=sessions-message]", { text: `Deleted the session of ${lastDay} with C-002.` });
+    assert.ok(await app.visible("[data-testid=sessions-message]"), "the message is in view");
+    const after = await sessions();
+    assert.equal(after.length, 3);
+    assert.ok(after.every((s) => !s.includes(lastDay)), "the deleted session is gone");
+    await app.waitFor("[data-testid=client-row].current", { text: "3 sessions" });
+    await app.screenshot("sessions-04-deleted");
+  });
 });

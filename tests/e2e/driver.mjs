@@ -139,6 +139,18 @@ class Session {
     return this.cmd("GET", `/element/${el}/attribute/${name}`);
   }
 
+  /** True when a person can see the element: its middle is inside the window and nothing (a
+   * sticky footer, a side panel) lies over it. */
+  async visible(css) {
+    const el = await this.find(css);
+    return this.script(
+      "const el = arguments[0]; const r = el.getBoundingClientRect(); const x = r.left + r.width / 2, y = r.top + r.height / 2;" +
+        "if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) return false;" +
+        "const top = document.elementFromPoint(x, y); return top !== null && (top === el || el.contains(top));",
+      [{ [ELEMENT]: el }],
+    );
+  }
+
   async exists(css) {
     const found = await this.cmd("POST", "/elements", { using: "css selector", value: css });
     return found.length > 0;

@@ -245,3 +245,181 @@ fn export_writes_where_the_save_dialog_says_and_nothing_when_cancelled() {
         Value::Null
     );
 }
+
+/// A client whose intake flags a head injury, cleared on 15 January 2025, with one session.
+fn a_cleared_client_with_a_session(w: &Window) -> (Value, Value) {
+    let client = w
+        .call("save_client", json!({"id": null, "client": {"code": "C-1", "private_name": "Ólafur Þórsson",
+              "private_contact": "", "birth_year": 1981, "gender": "", "consent_treatment_on": "2025-01-10",
+              "consent_portfolio_on": ""}}))
+        .unwrap();
+    let screen = w.call("intake_screen", json!({})).unwrap();
+    let answers: Vec<Value> = screen["items"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|i| json!({"item": i["key"], "answer": if i["key"] == "head_injury" { "yes" } else { "no" }}))
+        .collect();
+    w.call(
+        "save_intake",
+        json!({"clientId": client["id"], "intake": {"taken_on": "2025-01-10",
+           "complaint": "Headaches", "history": "", "medications": "", "answers": answers}}),
+    )
+    .unwrap();
+    w.call(
+        "add_clearance",
+        json!({"clearance": {"client_id": client["id"], "cleared_on": "2025-01-15",
+           "cleared_by": "Dr Anna Berg, GP", "note": ""}}),
+    )
+    .unwrap();
+    let session = w
+        .call(
+            "save_session",
+            json!({"id": null, "session": session_on(&client, "2025-01-20", 60)}),
+        )
+        .unwrap();
+    (client, session)
+}
+
+fn session_on(client: &Value, date: &str, minutes: i64) -> Value {
+    json!({"client_id": client["id"], "date": date, "minutes": minutes, "subjective": "", "objective": "",
+           "assessment": "Tension at the occiput.", "plan": "", "techniques": ["still_point"],
+           "techniques_other": "", "scale_before": 6, "scale_after": 3, "outcome": ""})
+}
+
+#[test]
+fn a_session_is_edited_under_the_engines_rules_and_deleted_once() {
+    let w = window();
+    let (client, session) = a_cleared_client_with_a_session(&w);
+    let sessions = |w: &Window| {
+        w.call("client_overview", json!({"id": client["id"]}))
+            .unwrap()["sessions"]
+            .clone()
+    };
+
+    let edited = w
+        .call(
+            "save_session",
+            json!({"id": session["id"], "session": session_on(&client, "2025-01-21", 45)}),
+        )
+        .unwrap();
+    assert_eq!(edited["id"], session["id"]);
+    assert_eq!(sessions(&w), json!([edited]));
+
+    let refused = w
+        .call(
+            "save_session",
+            json!({"id": session["id"], "session": session_on(&client, "2025-01-14", 45)}),
+        )
+        .unwrap_err();
+    assert_eq!(refused["code"], "invalid");
+    assert_eq!(refused["field"], "clearance");
+    assert_eq!(
+        sessions(&w),
+        json!([edited]),
+        "the refused edit changed nothing"
+    );
+
+    assert_eq!(
+        w.call("delete_session", json!({"id": session["id"]}))
+            .unwrap(),
+        edited
+    );
+    assert_eq!(sessions(&w), json!([]));
+    let again = w
+        .call("delete_session", json!({"id": session["id"]}))
+        .unwrap_err();
+    assert_eq!(again["code"], "not_found");
+    assert_eq!(again["message"], "That session was not found");
+}
+
+#[test]
+fn exams_and_presentations_are_edited_and_deleted_and_an_unknown_id_is_refused() {
+    let w = window();
+    let exam = |passed_on: &str, note: &str| json!({"exam": "techniques_practical", "passed_on": passed_on, "note": note});
+    let talk = |title: &str, hours: &str| json!({"given_on": "2026-02-02", "title": title, "audience": "Midwives, Bergen", "hours": hours});
+    let kept_exam = w
+        .call(
+            "save_exam",
+            json!({"id": null, "exam": exam("2025-03-01", "")}),
+        )
+        .unwrap();
+    let saved_exam = w
+        .call(
+            "save_exam",
+            json!({"id": null, "exam": exam("2025-09-01", "")}),
+        )
+        .unwrap();
+    let kept_talk = w
+        .call(
+            "save_presentation",
+            json!({"id": null, "presentation": talk("CST for doulas", "2")}),
+        )
+        .unwrap();
+    let saved_talk = w
+        .call(
+            "save_presentation",
+            json!({"id": null, "presentation": talk("CST for midwives", "6")}),
+        )
+        .unwrap();
+
+    let edited_exam = w
+        .call(
+            "save_exam",
+            json!({"id": saved_exam["id"], "exam": exam("2025-09-02", "Examiner: Karin Holm")}),
+        )
+        .unwrap();
+    assert_eq!(edited_exam["id"], saved_exam["id"]);
+    assert_eq!(edited_exam["draft"]["note"], "Examiner: Karin Holm");
+    let edited_talk = w
+        .call(
+            "save_presentation",
+            json!({"id": saved_talk["id"], "presentation": talk("CST and birth", "2:30")}),
+        )
+        .unwrap();
+    assert_eq!(edited_talk["id"], saved_talk["id"]);
+    assert_eq!(edited_talk["minutes"], 150);
+    let bad = w
+        .call(
+            "save_presentation",
+            json!({"id": saved_talk["id"], "presentation": talk("CST and birth", "0")}),
+        )
+        .unwrap_err();
+    assert_eq!(
+        (bad["code"].clone(), bad["field"].clone()),
+        (json!("invalid"), json!("hours"))
+    );
+    let training = w.call("training", json!({})).unwrap();
+    assert_eq!(training["exams"], json!([kept_exam, edited_exam]));
+    assert_eq!(training["presentations"], json!([kept_talk, edited_talk]));
+
+    assert_eq!(
+        w.call("delete_exam", json!({"id": saved_exam["id"]}))
+            .unwrap(),
+        edited_exam
+    );
+    assert_eq!(
+        w.call("delete_presentation", json!({"id": saved_talk["id"]}))
+            .unwrap(),
+        edited_talk
+    );
+    let after_delete = w.call("training", json!({})).unwrap();
+    assert_eq!(after_delete["exams"], json!([kept_exam]));
+    assert_eq!(after_delete["presentations"], json!([kept_talk]));
+
+    let exam_gone = w
+        .call("delete_exam", json!({"id": saved_exam["id"]}))
+        .unwrap_err();
+    assert_eq!(exam_gone["code"], "not_found");
+    assert_eq!(exam_gone["message"], "That exam was not found");
+    let talk_gone = w
+        .call("delete_presentation", json!({"id": saved_talk["id"]}))
+        .unwrap_err();
+    assert_eq!(talk_gone["code"], "not_found");
+    assert_eq!(talk_gone["message"], "That presentation was not found");
+    assert_eq!(
+        w.call("training", json!({})).unwrap(),
+        after_delete,
+        "a refused delete changes nothing"
+    );
+}

@@ -103,7 +103,9 @@ export const api = {
   saveCourse: (id: number | null, course: CourseDraft) => unwrap(commands.saveCourse(id, course)),
   deleteCourse: (id: number) => unwrap(commands.deleteCourse(id)),
   saveExam: (id: number | null, exam: ExamDraft) => unwrap(commands.saveExam(id, exam)),
+  deleteExam: (id: number) => unwrap(commands.deleteExam(id)),
   savePresentation: (id: number | null, p: PresentationDraft) => unwrap(commands.savePresentation(id, p)),
+  deletePresentation: (id: number) => unwrap(commands.deletePresentation(id)),
   savePortfolio: (caseStudies: number[] | null) => unwrap(commands.savePortfolio(caseStudies)),
   openPortfolio: (caseStudies: number[] | null) => unwrap(commands.openPortfolio(caseStudies)),
 };

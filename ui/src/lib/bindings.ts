@@ -81,7 +81,9 @@ export const commands = {
 	saveCourse: (id: RowId | null, course: CourseDraft) => typedError<Course, ApiError>(__TAURI_INVOKE("save_course", { id, course })),
 	deleteCourse: (id: RowId) => typedError<Course, ApiError>(__TAURI_INVOKE("delete_course", { id })),
 	saveExam: (id: RowId | null, exam: ExamDraft) => typedError<Exam, ApiError>(__TAURI_INVOKE("save_exam", { id, exam })),
+	deleteExam: (id: RowId) => typedError<Exam, ApiError>(__TAURI_INVOKE("delete_exam", { id })),
 	savePresentation: (id: RowId | null, presentation: PresentationDraft) => typedError<Presentation, ApiError>(__TAURI_INVOKE("save_presentation", { id, presentation })),
+	deletePresentation: (id: RowId) => typedError<Presentation, ApiError>(__TAURI_INVOKE("delete_presentation", { id })),
 	/**
 	 *  Writes the portfolio (as `save_portfolio` would) to a temporary file and opens it in the
 	 *  system's PDF viewer.

@@ -890,6 +890,72 @@ mod tests {
     }
 
     #[test]
+    fn an_edited_session_keeps_the_clearance_rule_and_a_deleted_one_is_gone() {
+        let mut store = Store::open_in_memory().unwrap();
+        let c = store.save_client(None, &client("C-1"), today()).unwrap();
+        store
+            .save_intake(c.id, &intake(ScreenAnswer::Yes), today())
+            .unwrap();
+        store
+            .add_clearance(
+                &ClearanceDraft {
+                    client_id: c.id,
+                    cleared_on: "2025-01-15".into(),
+                    cleared_by: "Dr Anna Berg, GP".into(),
+                    note: String::new(),
+                },
+                today(),
+            )
+            .unwrap();
+        let saved = store
+            .save_session(None, &session(c.id, "2025-01-20"), today())
+            .unwrap();
+
+        let changed = SessionDraft {
+            minutes: 45,
+            assessment: "Less tension at the occiput.".into(),
+            ..session(c.id, "2025-01-21")
+        };
+        let edited = store
+            .save_session(Some(saved.id), &changed, today())
+            .unwrap();
+        assert_eq!(edited.id, saved.id);
+        assert_eq!(
+            (edited.draft.date.as_str(), edited.draft.minutes),
+            ("2025-01-21", 45)
+        );
+        assert_eq!(count(&store), 1, "changed, not added");
+
+        let before_clearance =
+            store.save_session(Some(saved.id), &session(c.id, "2025-01-14"), today());
+        assert!(
+            matches!(
+                before_clearance,
+                Err(Error::Invalid {
+                    field: "clearance",
+                    ..
+                })
+            ),
+            "{before_clearance:?}"
+        );
+        assert_eq!(
+            store.client_overview(c.id).unwrap().sessions,
+            std::slice::from_ref(&edited),
+            "the refused edit changed nothing"
+        );
+        let missing = store.save_session(Some(saved.id + 1), &changed, today());
+        assert!(matches!(missing, Err(Error::NotFound(_))), "{missing:?}");
+        assert_eq!(count(&store), 1);
+
+        assert_eq!(store.delete_session(saved.id).unwrap(), edited);
+        assert_eq!(count(&store), 0);
+        assert!(matches!(
+            store.delete_session(saved.id),
+            Err(Error::NotFound(_))
+        ));
+    }
+
+    #[test]
     fn a_caution_is_shown_but_does_not_block() {
         let mut store = Store::open_in_memory().unwrap();
         let c = store.save_client(None, &client("C-1"), today()).unwrap();

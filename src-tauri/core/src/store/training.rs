@@ -478,4 +478,80 @@ mod tests {
         assert!(matches!(missing, Err(Error::NotFound(_))));
         assert!(matches!(store.delete_exam(1), Err(Error::NotFound(_))));
     }
+
+    fn exam(passed_on: &str, note: &str) -> ExamDraft {
+        ExamDraft {
+            exam: "techniques_practical".into(),
+            passed_on: passed_on.into(),
+            note: note.into(),
+        }
+    }
+
+    fn talk(title: &str, hours: &str) -> PresentationDraft {
+        PresentationDraft {
+            given_on: "2026-02-02".into(),
+            title: title.into(),
+            audience: "Midwives, Bergen".into(),
+            hours: hours.into(),
+        }
+    }
+
+    #[test]
+    fn an_exam_is_changed_in_place_a_bad_change_changes_nothing_and_a_delete_removes_it() {
+        let mut store = Store::open_in_memory().unwrap();
+        let saved = store
+            .save_exam(None, &exam("2025-09-01", ""), today())
+            .unwrap();
+        let edited = store
+            .save_exam(
+                Some(saved.id),
+                &exam("2025-09-02", "Examiner: Karin Holm"),
+                today(),
+            )
+            .unwrap();
+        assert_eq!(edited.id, saved.id);
+        assert_eq!(store.exams().unwrap(), std::slice::from_ref(&edited));
+        let bad = store.save_exam(Some(saved.id), &exam("2099-01-01", ""), today());
+        assert!(matches!(
+            bad,
+            Err(Error::Invalid {
+                field: "passed_on",
+                ..
+            })
+        ));
+        assert_eq!(store.exams().unwrap(), std::slice::from_ref(&edited));
+        assert_eq!(store.delete_exam(saved.id).unwrap(), edited);
+        assert!(store.exams().unwrap().is_empty());
+        assert!(!item(&store, "techniques", 4).0);
+    }
+
+    #[test]
+    fn a_presentation_is_changed_in_place_a_bad_change_changes_nothing_and_a_delete_removes_it() {
+        let mut store = Store::open_in_memory().unwrap();
+        let saved = store
+            .save_presentation(None, &talk("CST for midwives", "6"), today())
+            .unwrap();
+        let edited = store
+            .save_presentation(Some(saved.id), &talk("CST and birth", "2:30"), today())
+            .unwrap();
+        assert_eq!((edited.id, edited.minutes), (saved.id, 150));
+        assert_eq!(
+            store.presentations().unwrap(),
+            std::slice::from_ref(&edited)
+        );
+        let bad = store.save_presentation(Some(saved.id), &talk(" ", "2"), today());
+        assert!(matches!(bad, Err(Error::Invalid { field: "title", .. })));
+        let missing = store.save_presentation(Some(saved.id + 1), &talk("Other", "1"), today());
+        assert!(matches!(missing, Err(Error::NotFound(_))));
+        assert_eq!(
+            store.presentations().unwrap(),
+            std::slice::from_ref(&edited)
+        );
+        assert_eq!(store.delete_presentation(saved.id).unwrap(), edited);
+        assert!(store.presentations().unwrap().is_empty());
+        assert!(matches!(
+            store.delete_presentation(saved.id),
+            Err(Error::NotFound(_))
+        ));
+    }
 }

@@ -1,0 +1,138 @@
+// The training record in the real window: exams and presentations are changed where they are
+// listed, a change the engine refuses is shown at its field and saves nothing, and a delete asks
+// first.
+import assert from "node:assert/strict";
+import { test } from "node:test";
+import { scratch, withApp } from "./driver.mjs";
+
+/** An ISO date as the window shows it, in the window's own locale. */
+const shown = (app, iso) =>
+  app.script("const [y, m, d] = arguments[0].split('-').map(Number); return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(y, m - 1, d, 12))", [iso]);
+
+const rows = (app, kind) => app.script(`return [...document.querySelectorAll('[data-testid=${kind}-row]')].map((r) => r.innerText)`);
+
+/** Leaves the view and comes back, so the lists are read from the engine again. */
+async function reopenCourses(app) {
+  await app.click("a[data-section=dashboard]");
+  await app.waitFor("[data-testid=credits-available]");
+  await app.click("a[data-section=courses]");
+  await app.waitFor("[data-testid=readiness-techniques]");
+}
+
+test("an exam is edited, refused at its field, added and deleted after a confirmation", async () => {
+  const home = scratch("exams");
+  await withApp(home, async (app) => {
+    await app.click("[data-testid=load-demo]");
+    await app.waitFor("[data-testid=credits-available]");
+    await app.click("a[data-section=courses]");
+    await app.waitFor("[data-testid=exam-row]");
+    assert.equal((await rows(app, "exam")).length, 2);
+    const objective = "[data-testid=exam-row]:nth-child(2)";
+
+    await app.click(`${objective} [data-testid=edit-exam]`);
+    await app.waitFor("#exam-form-title", { text: "Edit exam" });
+    assert.equal(await app.value("#exam-kind"), "techniques_objective");
+    assert.equal(await app.value("#exam-passed_on"), "2025-03-05");
+    await app.type("#exam-note", "Marked by Karin Holm");
+    await app.click("[data-testid=save-exam]");
+    await app.waitFor("[data-testid=courses-message]", { text: "Saved Techniques: objective exam." });
+    await app.waitFor(objective, { text: "(Marked by Karin Holm)" });
+    assert.equal((await rows(app, "exam")).length, 2, "changed, not added");
+
+    await app.click(`${objective} [data-testid=edit-exam]`);
+    await app.type("#exam-passed_on", "2099-01-01");
+    await app.click("[data-testid=save-exam]");
+    await app.waitFor("[data-error=passed_on]", { text: "in the future" });
+    assert.ok(await app.visible("[data-error=passed_on]"));
+    assert.equal(await app.attribute("#exam-passed_on", "aria-invalid"), "true");
+    await app.screenshot("courses-01-exam-edit-refused");
+    await app.click("[data-testid=exam-form] .close");
+    const saved = await rows(app, "exam");
+    await reopenCourses(app);
+    assert.deepEqual(await rows(app, "exam"), saved, "the refused edit changed nothing");
+    assert.match(saved[1], new RegExp(`${await shown(app, "2025-03-05")} \\(Marked by Karin Holm\\)`));
+
+    // After an edit, "Add an exam" still adds one.
+    await app.click("[data-testid=add-exam]");
+    await app.waitFor("#exam-form-title", { text: "Add an exam" });
+    assert.equal(await app.value("#exam-note"), "");
+    await app.click("#exam-kind option[value=techniques_practical]");
+    await app.type("#exam-passed_on", "2025-09-01");
+    await app.click("[data-testid=save-exam]");
+    await app.waitFor("[data-testid=courses-message]", { text: "Saved Techniques: practical exam." });
+    const passed = await shown(app, "2025-09-01");
+    // The checklist is worded by the engine, in its own date format.
+    await app.waitFor("[data-testid=readiness-techniques]", { text: "Passed 1 September 2025." });
+    assert.equal((await rows(app, "exam")).length, 3);
+    await app.screenshot("courses-02-exams");
+
+    const practical = "[data-testid=exam-row]:nth-child(3)";
+    await app.click(`${practical} [data-testid=delete-exam]`);
+    await app.waitFor(`${practical} [data-testid=keep-exam]`);
+    await app.screenshot("courses-03-exam-delete-asks");
+    await app.click(`${practical} [data-testid=keep-exam]`);
+    await app.waitFor(`${practical} [data-testid=delete-exam]`);
+    assert.equal((await rows(app, "exam")).length, 3, "Keep deletes nothing");
+
+    await app.click(`${practical} [data-testid=delete-exam]`);
+    await app.click(`${practical} [data-testid=confirm-delete-exam]`);
+    await app.waitFor("[data-testid=courses-message]", { text: `Deleted Techniques: practical exam, passed ${passed}.` });
+    assert.ok(await app.visible("[data-testid=courses-message]"), "the message is in view, in the exams' list");
+    assert.equal((await rows(app, "exam")).length, 2);
+    assert.ok(!(await app.text("[data-testid=readiness-techniques]")).includes("Passed 1 September 2025."), "readiness follows");
+    await reopenCourses(app);
+    assert.equal((await rows(app, "exam")).length, 2, "deleted in the engine, not only on screen");
+  });
+});
+
+test("a presentation is edited, refused at its field and deleted after a confirmation", async () => {
+  const home = scratch("presentations");
+  await withApp(home, async (app) => {
+    await app.click("[data-testid=load-demo]");
+    await app.waitFor("[data-testid=credits-available]");
+    await app.click("a[data-section=courses]");
+    await app.waitFor("[data-testid=presentation-row]");
+    assert.equal((await rows(app, "presentation")).length, 1);
+    const talk = "[data-testid=presentation-row]:nth-child(1)";
+
+    await app.click(`${talk} [data-testid=edit-presentation]`);
+    await app.waitFor("#presentation-form-title", { text: "Edit presentation" });
+    assert.equal(await app.value("#pres-given_on"), "2025-11-05");
+    assert.equal(await app.value("#pres-hours"), "2:00");
+    assert.equal(await app.value("#pres-audience"), "Midwives' association, Trondheim");
+    await app.type("#pres-title", "CranioSacral Therapy in pregnancy and birth");
+    await app.type("#pres-hours", "2:30");
+    await app.click("[data-testid=save-presentation]");
+    await app.waitFor("[data-testid=courses-message]", { text: 'Saved "CranioSacral Therapy in pregnancy and birth".' });
+    await app.waitFor(talk, { text: "CranioSacral Therapy in pregnancy and birth, 2 h 30 min" });
+    assert.equal((await rows(app, "presentation")).length, 1, "changed, not added");
+
+    await app.click(`${talk} [data-testid=edit-presentation]`);
+    await app.type("#pres-hours", "0");
+    await app.click("[data-testid=save-presentation]");
+    await app.waitFor("[data-error=hours]", { text: "more than 0 hours" });
+    assert.ok(await app.visible("[data-error=hours]"));
+    assert.equal(await app.attribute("#pres-hours", "aria-invalid"), "true");
+    await app.screenshot("courses-04-presentation-edit-refused");
+    await app.click("[data-testid=presentation-form] .close");
+    const saved = await rows(app, "presentation");
+    await reopenCourses(app);
+    assert.deepEqual(await rows(app, "presentation"), saved, "the refused edit changed nothing");
+    assert.match(saved[0], /2 h 30 min/);
+
+    await app.click(`${talk} [data-testid=delete-presentation]`);
+    await app.click(`${talk} [data-testid=keep-presentation]`);
+    await app.waitFor(`${talk} [data-testid=delete-presentation]`);
+    assert.equal((await rows(app, "presentation")).length, 1, "Keep deletes nothing");
+
+    await app.click(`${talk} [data-testid=delete-presentation]`);
+    await app.click(`${talk} [data-testid=confirm-delete-presentation]`);
+    const day = await shown(app, "2025-11-05");
+    await app.waitFor("[data-testid=courses-message]", { text: `Deleted the presentation "CranioSacral Therapy in pregnancy and birth" of ${day}.` });
+    assert.ok(await app.visible("[data-testid=courses-message]"), "the message is in view, in the presentations' list");
+    assert.equal((await rows(app, "presentation")).length, 0);
+    await app.screenshot("courses-05-presentation-deleted");
+    await reopenCourses(app);
+    assert.equal((await rows(app, "presentation")).length, 0, "deleted in the engine, not only on screen");
+  });
+});
