@@ -161,5 +161,19 @@ test("a session is edited under the same clearance rule and deleted only when co
     assert.ok(after.every((s) => !s.includes(lastDay)), "the deleted session is gone");
     await app.waitFor("[data-testid=client-row].current", { text: "3 sessions" });
     await app.screenshot("sessions-04-deleted");
+
+    // A session deleted elsewhere while its form is open: the refusal is said in the form.
+    await app.click(`${first} [data-testid=edit-session]`);
+    await app.waitFor("#session-form-title", { text: "Edit session with C-002" });
+    execFileSync("python3", ["-c", `import sqlite3, sys
+db = sqlite3.connect(sys.argv[1])
+db.execute("DELETE FROM sessions WHERE date = '2025-04-16' AND client_id = (SELECT id FROM clients WHERE code = 'C-002')")
+db.commit()`, home.db]);
+    await app.click("[data-testid=save-session]");
+    await app.waitFor("[data-testid=panel-problem]", { text: "That session was not found" });
+    assert.ok(await app.visible("[data-testid=panel-problem]"), "said in the open form");
+    await app.screenshot("sessions-05-gone-elsewhere");
+    await app.click("[data-testid=session-form] .close");
+    assert.equal(await app.exists("[role=alert]"), false, "closing the form puts the message away");
   });
 });

@@ -445,6 +445,15 @@ pub(super) fn put_session(
         Error::NotFound(_) => Error::invalid("client_id", "Choose the client this session is for."),
         other => other,
     })?;
+    if let Some(id) = id {
+        // A session's notes belong to the client they were taken with.
+        if get_session(conn, id)?.draft.client_id != client.id {
+            return Err(Error::invalid(
+                "client_id",
+                "A session stays with the client it was recorded for.",
+            ));
+        }
+    }
     let ValidSession { draft: s, date } = draft.validated(&client, techniques()?, today)?;
     let code = &client.draft.code;
     let intake = get_intake(conn, client.id)?.ok_or_else(|| {
@@ -695,7 +704,8 @@ impl super::Store {
 
     /// Validates and adds (`id` None) or changes a session. Refused, with nothing saved, for a
     /// client without an intake (field `intake`), and for a flagged client without a clearance
-    /// dated on or before the session (field `clearance`, saying what to record).
+    /// dated on or before the session (field `clearance`, saying what to record). A session
+    /// cannot move to another client (field `client_id`).
     pub fn save_session(
         &mut self,
         id: Option<i64>,
@@ -946,6 +956,27 @@ mod tests {
         let missing = store.save_session(Some(saved.id + 1), &changed, today());
         assert!(matches!(missing, Err(Error::NotFound(_))), "{missing:?}");
         assert_eq!(count(&store), 1);
+
+        let other = store.save_client(None, &client("C-2"), today()).unwrap();
+        store
+            .save_intake(other.id, &intake(ScreenAnswer::No), today())
+            .unwrap();
+        let moved = store.save_session(Some(saved.id), &session(other.id, "2025-01-21"), today());
+        assert!(
+            matches!(
+                moved,
+                Err(Error::Invalid {
+                    field: "client_id",
+                    ..
+                })
+            ),
+            "{moved:?}"
+        );
+        assert_eq!(
+            store.client_overview(c.id).unwrap().sessions,
+            std::slice::from_ref(&edited),
+            "a session stays with its client"
+        );
 
         assert_eq!(store.delete_session(saved.id).unwrap(), edited);
         assert_eq!(count(&store), 0);
