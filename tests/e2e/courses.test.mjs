@@ -2,6 +2,7 @@
 // listed, a change the engine refuses is shown at its field and saves nothing, and a delete asks
 // first.
 import assert from "node:assert/strict";
+import { join } from "node:path";
 import { test } from "node:test";
 import { scratch, withApp } from "./driver.mjs";
 
@@ -134,5 +135,45 @@ test("a presentation is edited, refused at its field and deleted after a confirm
     await app.screenshot("courses-05-presentation-deleted");
     await reopenCourses(app);
     assert.equal((await rows(app, "presentation")).length, 0, "deleted in the engine, not only on screen");
+  });
+});
+
+test("a course is deleted, with its certificate, only when confirmed", async () => {
+  const home = scratch("courses");
+  await withApp(home, async (app) => {
+    await app.click("[data-testid=load-demo]");
+    await app.waitFor("[data-testid=credits-available]");
+    await app.click("a[data-section=courses]");
+    await app.waitFor("[data-testid=course-row]");
+    const nth = 1;
+    const row = `[data-testid=course-row]:nth-child(${nth})`;
+    // The certificate, attached as the therapist would: in the course's form.
+    await app.click(`${row} [data-testid=edit-course]`);
+    await app.waitFor("#course-form-title", { text: "Edit course" });
+    await app.upload("[data-testid=attach-file]", join(import.meta.dirname, "fixtures", "certificate.pdf"));
+    await app.waitFor("[data-testid=attachment]", { text: "certificate.pdf" });
+    await app.click("[data-testid=course-form] .close");
+    await reopenCourses(app);
+    const before = await rows(app, "course");
+    assert.ok(before.length >= 2, "the demo has courses");
+    assert.match(before[nth - 1], /1 file/);
+    const title = before[nth - 1].split("\t")[0].replace(" (preceptor)", "");
+
+    await app.click(`${row} [data-testid=delete-course]`);
+    await app.waitFor(`${row} [data-testid=confirm-delete-course]`);
+    await app.screenshot("courses-06-course-delete-asks");
+    await app.click(`${row} [data-testid=keep-course]`);
+    await app.waitFor(`${row} [data-testid=delete-course]`);
+    assert.deepEqual(await rows(app, "course"), before, "Keep deletes nothing");
+
+    await app.click(`${row} [data-testid=delete-course]`);
+    await app.click(`${row} [data-testid=confirm-delete-course]`);
+    await app.waitFor("[data-testid=courses-message]", { text: `Deleted ${title} and its certificate.` });
+    assert.ok(await app.visible("[data-testid=courses-message]"));
+    await app.screenshot("courses-07-course-deleted");
+    await reopenCourses(app);
+    const after = await rows(app, "course");
+    assert.equal(after.length, before.length - 1, "deleted in the engine, not only on screen");
+    assert.deepEqual(after, before.filter((_, i) => i !== nth - 1));
   });
 });
