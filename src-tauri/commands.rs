@@ -411,6 +411,13 @@ pub fn add_clearance(
     state.with_store(|s| s.add_clearance(&clearance, today()))
 }
 
+/// Removes a clearance recorded by mistake; sessions it covered show as uncleared.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn delete_clearance(state: State<'_, AppState>, id: RowId) -> Result<Clearance, ApiError> {
+    state.with_store(|s| s.delete_clearance(id.0))
+}
+
 /// Saves a session; refused for a flagged client without a clearance (field `clearance`).
 #[tauri::command(async)]
 #[specta::specta]

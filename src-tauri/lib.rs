@@ -55,6 +55,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::delete_client,
         commands::save_intake,
         commands::add_clearance,
+        commands::delete_clearance,
         commands::save_session,
         commands::delete_session,
         commands::list_case_studies,

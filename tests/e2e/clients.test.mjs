@@ -175,5 +175,24 @@ db.commit()`, home.db]);
     await app.screenshot("sessions-05-gone-elsewhere");
     await app.click("[data-testid=session-form] .close");
     assert.equal(await app.exists("[role=alert]"), false, "closing the form puts the message away");
+
+    // A clearance recorded by mistake is removed after a confirmation; the sessions it covered
+    // then show as not cleared.
+    const cleared = await app.text("[data-testid=clearance]");
+    assert.ok(cleared.startsWith(await shown(app, "2025-04-14")), cleared);
+    await app.click("[data-testid=remove-clearance]");
+    await app.waitFor("[data-testid=clearance]", { text: "will show as not cleared" });
+    await app.click("[data-testid=keep-clearance]");
+    await app.waitFor("[data-testid=remove-clearance]");
+    assert.equal(await app.exists("[data-testid=session] .flag"), false, "Keep removes nothing");
+    await app.click("[data-testid=remove-clearance]");
+    await app.click("[data-testid=confirm-remove-clearance]");
+    const by = cleared.split(" — ")[1].replace(/\s*Remove…$/, "").split(":")[0].trim();
+    await app.waitFor("[data-testid=clearance-message]", { text: `Removed the clearance of ${await shown(app, "2025-04-14")} by ${by}.` });
+    assert.ok(await app.visible("[data-testid=clearance-message]"));
+    assert.equal(await app.exists("[data-testid=clearance]"), false);
+    await app.waitFor("[data-testid=client-flag] strong", { text: "Contraindication flagged" });
+    await app.waitFor("[data-testid=session] .flag", { text: "Not cleared" });
+    await app.screenshot("sessions-06-clearance-removed");
   });
 });

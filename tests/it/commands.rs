@@ -334,6 +334,33 @@ fn a_session_is_edited_under_the_engines_rules_and_deleted_once() {
 }
 
 #[test]
+fn a_clearance_is_removed_once_and_its_sessions_show_as_uncleared() {
+    let w = window();
+    let (client, _) = a_cleared_client_with_a_session(&w);
+    let overview = || {
+        w.call("client_overview", json!({"id": client["id"]}))
+            .unwrap()
+    };
+    let clearance = overview()["clearance"].clone();
+    assert_eq!(overview()["sessions"][0]["uncleared"], false);
+
+    assert_eq!(
+        w.call("delete_clearance", json!({"id": clearance["id"]}))
+            .unwrap(),
+        clearance
+    );
+    let after = overview();
+    assert_eq!(after["clearance"], Value::Null);
+    assert_eq!(after["clearances"], json!([]));
+    assert_eq!(after["sessions"][0]["uncleared"], true);
+    let again = w
+        .call("delete_clearance", json!({"id": clearance["id"]}))
+        .unwrap_err();
+    assert_eq!(again["code"], "not_found");
+    assert_eq!(overview(), after, "the refused delete changed nothing");
+}
+
+#[test]
 fn exams_and_presentations_are_edited_and_deleted_and_an_unknown_id_is_refused() {
     let w = window();
     let exam = |passed_on: &str, note: &str| json!({"exam": "techniques_practical", "passed_on": passed_on, "note": note});

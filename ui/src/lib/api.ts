@@ -23,7 +23,7 @@ import {
 
 export type {
   Activity, ApiError, AppStatus, Attachment, DeletedEntry, Owner, SavedFile, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
-  CaseStudy, CaseStudyDraft, Certification, Client, ClientDraft, ClientOverview, ClientSummary, Course,
+  CaseStudy, CaseStudyDraft, Certification, Clearance, Client, ClientDraft, ClientOverview, ClientSummary, Course,
   CourseDraft, Exam, ExamDraft, Hit, Intake, IntakeDraft, PathReadiness, Presentation, PresentationDraft,
   Screen, ScreenAnswer, Session, SessionDraft, Technique, TechniqueList, Training,
   EntryLock, EntrySort, FeeDraft, Format, ImportSummary, SubmissionDetail, SubmissionState, SubmissionSummary, Mentor, MentorDraft, MonthTotals, Profile, RuleSet,
@@ -91,6 +91,7 @@ export const api = {
   deleteClient: (id: number) => unwrap(commands.deleteClient(id)),
   saveIntake: (clientId: number, intake: IntakeDraft) => unwrap(commands.saveIntake(clientId, intake)),
   addClearance: (clearance: ClearanceDraft) => unwrap(commands.addClearance(clearance)),
+  deleteClearance: (id: number) => unwrap(commands.deleteClearance(id)),
   saveSession: (id: number | null, session: SessionDraft) => unwrap(commands.saveSession(id, session)),
   deleteSession: (id: number) => unwrap(commands.deleteSession(id)),
   caseStudies: () => unwrap(commands.listCaseStudies()),

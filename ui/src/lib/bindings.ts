@@ -65,6 +65,8 @@ export const commands = {
 	deleteClient: (id: RowId) => typedError<Client, ApiError>(__TAURI_INVOKE("delete_client", { id })),
 	saveIntake: (clientId: RowId, intake: IntakeDraft) => typedError<Intake, ApiError>(__TAURI_INVOKE("save_intake", { clientId, intake })),
 	addClearance: (clearance: ClearanceDraft) => typedError<Clearance, ApiError>(__TAURI_INVOKE("add_clearance", { clearance })),
+	/**  Removes a clearance recorded by mistake; sessions it covered show as uncleared. */
+	deleteClearance: (id: RowId) => typedError<Clearance, ApiError>(__TAURI_INVOKE("delete_clearance", { id })),
 	/**  Saves a session; refused for a flagged client without a clearance (field `clearance`). */
 	saveSession: (id: RowId | null, session: SessionDraft) => typedError<Session, ApiError>(__TAURI_INVOKE("save_session", { id, session })),
 	deleteSession: (id: RowId) => typedError<Session, ApiError>(__TAURI_INVOKE("delete_session", { id })),
