@@ -80,3 +80,68 @@ fn the_identifier_matches_tauri_conf() {
         serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
     assert_eq!(conf["identifier"], stillpoint_core::paths::IDENTIFIER);
 }
+
+/// A crash in the middle of an import (the process killed while its transaction is being
+/// written to disk) leaves the database whole and as it was: nothing of the file is imported.
+#[test]
+fn an_import_killed_while_writing_leaves_the_database_as_it_was() {
+    use std::fmt::Write as _;
+    use std::time::{Duration, Instant};
+
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("crash.db");
+    assert!(stillpoint(&db, &["demo"]).status.success());
+    let credits = || stillpoint(&db, &["credits", "--json"]).stdout;
+    let before = credits();
+
+    let csv = dir.path().join("big.csv");
+    let mut text = String::from(
+        "date,activity,format,hours,days,provider,provider_credential,certified_mentor,endorsed,notes\n",
+    );
+    for i in 0..60_000 {
+        let (month, day) = (i % 12 + 1, i % 28 + 1);
+        writeln!(
+            text,
+            "2020-{month:02}-{day:02},study_group,virtual,1,,Group {i},,yes,yes,row {i}"
+        )
+        .unwrap();
+    }
+    std::fs::write(&csv, text).unwrap();
+
+    let mut import = Command::new(env!("CARGO_BIN_EXE_stillpoint"))
+        .arg("--db")
+        .arg(&db)
+        .arg("import")
+        .arg(&csv)
+        .env_remove("DISPLAY")
+        .stdout(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    // The import's one transaction spills pages into the write-ahead log before it commits:
+    // once the log has grown, the process is killed mid-write.
+    let wal = dir.path().join("crash.db-wal");
+    let deadline = Instant::now() + Duration::from_secs(120);
+    while wal.metadata().map_or(0, |m| m.len()) < 512 * 1024 {
+        if let Some(status) = import.try_wait().unwrap() {
+            panic!("the import ended ({status}) before it could be interrupted");
+        }
+        assert!(Instant::now() < deadline, "the import never wrote");
+        std::thread::sleep(Duration::from_millis(1));
+    }
+    import.kill().unwrap();
+    assert!(!import.wait().unwrap().success());
+
+    let store = stillpoint_core::Store::open(&db).unwrap();
+    let check: String = store
+        .conn()
+        .query_row("PRAGMA integrity_check", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(check, "ok");
+    let entries: i64 = store
+        .conn()
+        .query_row("SELECT COUNT(*) FROM entries", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(entries, 23, "the demo's entries, and none of the file's");
+    drop(store);
+    assert_eq!(credits(), before);
+}
