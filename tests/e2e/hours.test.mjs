@@ -1,7 +1,7 @@
 // Logging mentorship hours in the real window, and the dashboard answering to the minute.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { scratch, withApp } from "./driver.mjs";
+import { scratch, waitUntil, withApp } from "./driver.mjs";
 
 async function logEntry(app, { date, activity, format, hours, provider, credentials }) {
   await app.click("[data-testid=log-hours]");
@@ -118,6 +118,49 @@ test("the demo dashboard shows entries that count less, with reasons", async () 
     await app.click("[data-testid=counted-less]");
     await app.waitFor("[data-testid=entry-row]");
     await app.screenshot("hours-07-demo-counted-less");
+  });
+});
+
+test("the entries table is used with the keyboard alone", async () => {
+  const home = scratch("hours-keys");
+  await withApp(home, async (app) => {
+    await app.click("[data-testid=load-demo]");
+    await app.waitFor("[data-testid=credits-available]");
+    await app.click("a[data-section=hours]");
+    await app.waitFor("[data-testid=entry-total]", { text: "23 entries" });
+    await app.waitFor("[data-testid=entry-row] .date");
+    const focused = () => app.script("return document.activeElement.getAttribute('aria-rowindex')");
+    const key = { down: "\uE015", up: "\uE013", home: "\uE011", end: "\uE010", pageDown: "\uE00F", tab: "\uE004", enter: "\uE007" };
+
+    // Tab from the last column header reaches the first row; only one row is in the Tab order.
+    await app.script("[...document.querySelectorAll('.head button')].pop().focus()");
+    await app.keys(key.tab);
+    assert.equal(await focused(), "2");
+    assert.equal(await app.script("return document.querySelectorAll('[data-testid=entry-row][tabindex=\"0\"]').length"), 1);
+    await app.keys(key.down);
+    await app.keys(key.down);
+    assert.equal(await focused(), "4");
+    await app.keys(key.up);
+    assert.equal(await focused(), "3");
+
+    // End goes to the last entry, drawing it first; it is in view.
+    await app.keys(key.end);
+    await waitUntil(async () => (await focused()) === "24", "End focuses the 23rd entry");
+    assert.ok(await app.visible("[data-testid=entry-row]:focus"), "the last row is scrolled into view");
+    await app.screenshot("hours-10-keyboard-end");
+    await app.keys(key.home);
+    await waitUntil(async () => (await focused()) === "2", "Home focuses the first entry");
+    await app.keys(key.pageDown);
+    await waitUntil(async () => Number(await focused()) > 4, "Page Down moves a screenful");
+
+    // Enter opens the focused entry; Escape closes it.
+    const date = await app.script("return document.activeElement.querySelector('.date').innerText");
+    await app.keys(key.enter);
+    await app.waitFor("#entry-form-title", { text: "Edit entry" });
+    const iso = await app.value("[data-testid=entry-form] [name=date]");
+    assert.equal(await app.script("const [y, m, d] = arguments[0].split('-').map(Number); return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(y, m - 1, d, 12))", [iso]), date);
+    await app.keys("\uE00C");
+    await waitUntil(async () => !(await app.exists("[data-testid=entry-form]")), "Escape closes the form");
   });
 });
 
