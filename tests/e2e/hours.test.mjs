@@ -35,6 +35,7 @@ test("one entry of each category earns a credit, and the dashboard says what the
     await app.waitFor("[data-testid=toast]", { text: "Entry saved" });
     let d = await dashboard(app);
     assert.equal(d.credits, "0");
+    assert.equal(await app.exists("[data-testid=go-claim]"), false, "nothing to claim yet");
     assert.equal(await app.text("[data-testid=counted-A]"), "6 h");
     assert.match(d.sentence, /6 h of category B/);
     assert.match(d.sentence, /6 h of category C/);
@@ -57,6 +58,9 @@ test("one entry of each category earns a credit, and the dashboard says what the
     );
     assert.equal(await app.text("[data-testid=counted-C]"), "12 h");
     await app.screenshot("hours-03-dashboard-one-credit");
+    // With a credit available, the dashboard leads to claiming it.
+    await app.click("[data-testid=go-claim]");
+    await app.waitFor("a[data-section=submissions][aria-current=page]");
   });
 
   // After a restart everything is there.
