@@ -133,16 +133,17 @@ pub(crate) fn bundled(weight: Weight) -> Result<&'static [Font]> {
     })
 }
 
-/// The font to print `c` with: the first bundled font that has it, else an installed one.
-/// `None` when no font on this computer has the character.
-pub(crate) fn font_for(c: char, weight: Weight) -> Result<Option<&'static Font>> {
+/// The font to print `c` with: the first bundled font that has it, else an installed one (for
+/// Chinese, Japanese and Korean characters, one drawn for `region`, the text's; see
+/// [`region_for_text`]). `None` when no font on this computer has the character.
+pub(crate) fn font_for(c: char, weight: Weight, region: Region) -> Result<Option<&'static Font>> {
     if let Some(&Some(font)) = ascii_fonts(weight)?.get(c as usize) {
         return Ok(Some(font));
     }
     if let Some(font) = bundled(weight)?.iter().find(|f| f.covers(c)) {
         return Ok(Some(font));
     }
-    Ok(system_font_for(c, weight))
+    Ok(system_font_for(c, weight, is_cjk(c).then_some(region)))
 }
 
 /// The bundled font for each ASCII character, looked up once: every line of every form asks,
@@ -187,10 +188,17 @@ pub(crate) fn needs_no_glyph(c: char) -> bool {
 /// The fonts installed on this computer, looked through only when a character needs them.
 struct SystemFonts {
     db: fontdb::Database,
-    /// Installed faces loaded so far; tried first, so one font serves a whole name.
-    loaded: Mutex<Vec<(&'static Font, Weight)>>,
+    /// Installed faces loaded so far, with the region they were chosen for (Chinese, Japanese
+    /// and Korean characters only); tried first, so one font serves a whole name.
+    loaded: Mutex<Vec<Loaded>>,
     /// Characters known to be in no installed font, so the search is not repeated.
     missing: Mutex<HashSet<(char, Weight)>>,
+}
+
+struct Loaded {
+    font: &'static Font,
+    weight: Weight,
+    region: Option<Region>,
 }
 
 fn system_fonts() -> &'static SystemFonts {
@@ -206,23 +214,28 @@ fn system_fonts() -> &'static SystemFonts {
     })
 }
 
-fn system_font_for(c: char, weight: Weight) -> Option<&'static Font> {
+fn system_font_for(c: char, weight: Weight, region: Option<Region>) -> Option<&'static Font> {
     let system = system_fonts();
     // A poisoned lock only means another thread panicked mid-search; the lists stay valid.
     let mut loaded = system.loaded.lock().unwrap_or_else(|e| e.into_inner());
-    if let Some((font, _)) = loaded
-        .iter()
-        .find(|(font, w)| *w == weight && font.covers(c))
-    {
-        return Some(font);
+    // A CJK character reuses only a font chosen for the same region: every CJK font has every
+    // Han character, each drawn the way its region writes it.
+    if let Some(found) = loaded.iter().find(|l| {
+        l.weight == weight && (region.is_none() || l.region == region) && l.font.covers(c)
+    }) {
+        return Some(found.font);
     }
     let mut missing = system.missing.lock().unwrap_or_else(|e| e.into_inner());
     if missing.contains(&(c, weight)) {
         return None;
     }
-    let font = find_installed(&system.db, c, weight);
+    let font = find_installed(&system.db, c, weight, region);
     match font {
-        Some(font) => loaded.push((font, weight)),
+        Some(font) => loaded.push(Loaded {
+            font,
+            weight,
+            region,
+        }),
         None => {
             missing.insert((c, weight));
         }
@@ -230,45 +243,127 @@ fn system_font_for(c: char, weight: Weight) -> Option<&'static Font> {
     font
 }
 
-/// The regions of CJK font families (the last word of "Noto Sans CJK JP", "Source Han Sans
-/// KR"), in the order that suits `c` best. Han characters are drawn differently in Japan, Korea,
-/// mainland China, Taiwan and Hong Kong: kana say the text is Japanese and hangul that it is
-/// Korean; for Han alone the computer's language decides (`locale`, e.g. "zh_TW.UTF-8"), and
-/// Japanese forms are used when it is none of these, as fontconfig does by default.
-fn cjk_regions(c: char, locale: &str) -> [&'static str; 5] {
+/// Where a text's Chinese, Japanese or Korean characters are from, which decides how Han
+/// characters are drawn.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum Region {
+    Japan,
+    Korea,
+    MainlandChina,
+    Taiwan,
+    HongKong,
+}
+
+/// Han, kana, hangul, bopomofo, CJK punctuation and full-width forms.
+pub(crate) fn is_cjk(c: char) -> bool {
+    matches!(c,
+        '\u{1100}'..='\u{11FF}'
+            | '\u{2E80}'..='\u{2FDF}'
+            | '\u{3000}'..='\u{33FF}'
+            | '\u{3400}'..='\u{4DBF}'
+            | '\u{4E00}'..='\u{9FFF}'
+            | '\u{A960}'..='\u{A97F}'
+            | '\u{AC00}'..='\u{D7AF}'
+            | '\u{F900}'..='\u{FAFF}'
+            | '\u{FE30}'..='\u{FE4F}'
+            | '\u{FF00}'..='\u{FFEF}'
+            | '\u{20000}'..='\u{3FFFF}')
+}
+
+fn is_kana(c: char) -> bool {
+    matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}')
+}
+
+fn is_hangul(c: char) -> bool {
+    matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{A960}'..='\u{A97F}' | '\u{AC00}'..='\u{D7AF}')
+}
+
+/// The region of a whole text (a name, a paragraph): kana say it is Japanese and hangul that it
+/// is Korean; Han alone follows the computer's language (`locale`, e.g. "zh_TW.UTF-8"), and is
+/// drawn the Japanese way when that is none of these, as fontconfig does by default.
+pub(crate) fn region_for_text(text: &str, locale: &str) -> Region {
+    if text.chars().any(is_kana) {
+        return Region::Japan;
+    }
+    if text.chars().any(is_hangul) {
+        return Region::Korea;
+    }
     let lang = locale.to_ascii_lowercase().replace('-', "_");
-    if matches!(c, '\u{3040}'..='\u{30FF}' | '\u{31F0}'..='\u{31FF}' | '\u{FF66}'..='\u{FF9F}') {
-        return ["JP", "TC", "HK", "SC", "KR"];
-    }
-    if matches!(c, '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}' | '\u{AC00}'..='\u{D7AF}') {
-        return ["KR", "JP", "TC", "HK", "SC"];
-    }
     if lang.starts_with("ko") {
-        ["KR", "TC", "HK", "JP", "SC"]
+        Region::Korea
     } else if lang.starts_with("zh_hk") || lang.starts_with("zh_mo") {
-        ["HK", "TC", "SC", "JP", "KR"]
+        Region::HongKong
     } else if lang.starts_with("zh_tw") || lang.starts_with("zh_hant") {
-        ["TC", "HK", "SC", "JP", "KR"]
+        Region::Taiwan
     } else if lang.starts_with("zh") {
-        ["SC", "TC", "HK", "JP", "KR"]
+        Region::MainlandChina
     } else {
-        ["JP", "SC", "TC", "HK", "KR"]
+        Region::Japan
     }
 }
 
-/// Where a family stands in `regions`: 0 for the first region, 5 for a family that is no
-/// regional CJK font (those compare equal and come after the CJK ones).
-fn cjk_rank(family: &str, regions: &[&str; 5]) -> usize {
-    let regional = family.contains("CJK") || family.contains("Han ");
-    let region = family.rsplit(' ').next().unwrap_or_default();
-    regions
+/// The regions in the order their fonts suit a text of `region`: its own first, then those
+/// whose Han forms are nearest.
+fn region_order(region: Region) -> [Region; 5] {
+    use Region::*;
+    match region {
+        Japan => [Japan, Taiwan, HongKong, MainlandChina, Korea],
+        Korea => [Korea, Taiwan, HongKong, Japan, MainlandChina],
+        MainlandChina => [MainlandChina, Taiwan, HongKong, Japan, Korea],
+        Taiwan => [Taiwan, HongKong, MainlandChina, Japan, Korea],
+        HongKong => [HongKong, Taiwan, MainlandChina, Japan, Korea],
+    }
+}
+
+/// The region an installed CJK family is drawn for, from its name: "Noto Sans CJK JP",
+/// "Source Han Sans K", "PingFang TC", "Microsoft YaHei". `None` for a family that does not say.
+fn family_region(family: &str) -> Option<Region> {
+    use Region::*;
+    const NAMED: [(&str, Region); 14] = [
+        ("Microsoft YaHei", MainlandChina),
+        ("SimSun", MainlandChina),
+        ("SimHei", MainlandChina),
+        ("DengXian", MainlandChina),
+        ("Microsoft JhengHei", Taiwan),
+        ("PMingLiU", Taiwan),
+        ("MingLiU", Taiwan),
+        ("Malgun Gothic", Korea),
+        ("Apple SD Gothic Neo", Korea),
+        ("Hiragino", Japan),
+        ("Yu Gothic", Japan),
+        ("Yu Mincho", Japan),
+        ("Meiryo", Japan),
+        ("MS Gothic", Japan),
+    ];
+    if let Some((_, region)) = NAMED.iter().find(|(name, _)| family.starts_with(name)) {
+        return Some(*region);
+    }
+    let cjk_family = ["CJK", "Source Han", "PingFang", "Noto Sans", "Noto Serif"]
         .iter()
-        .position(|r| regional && *r == region)
-        .unwrap_or(regions.len())
+        .any(|name| family.contains(name));
+    match family.rsplit(' ').next().filter(|_| cjk_family)? {
+        "JP" | "J" => Some(Japan),
+        "KR" | "K" => Some(Korea),
+        "SC" | "CN" => Some(MainlandChina),
+        "TC" | "TW" => Some(Taiwan),
+        "HK" | "HC" => Some(HongKong),
+        _ => None,
+    }
+}
+
+/// Where a family stands for a CJK character of `region`: 0 for a font drawn for that region,
+/// up to 4 for the farthest, 5 for a family that names no region. Other characters (`None`)
+/// rank every family alike.
+fn cjk_rank(family: &str, region: Option<Region>) -> usize {
+    let Some(region) = region else { return 0 };
+    let order = region_order(region);
+    family_region(family)
+        .and_then(|r| order.iter().position(|o| *o == r))
+        .unwrap_or(order.len())
 }
 
 /// The computer's language, as the C library reads it.
-fn system_locale() -> String {
+pub(crate) fn system_locale() -> String {
     ["LC_ALL", "LC_CTYPE", "LANG"]
         .iter()
         .find_map(|name| std::env::var(name).ok().filter(|v| !v.is_empty()))
@@ -276,14 +371,18 @@ fn system_locale() -> String {
 }
 
 /// Searches the installed faces for one with `c`: upright before italic, the asked weight
-/// before others, proportional before monospaced, sans before serif, the CJK region that suits
-/// the character (see [`cjk_regions`]); then by name, so the choice is the same every time.
-fn find_installed(db: &fontdb::Database, c: char, weight: Weight) -> Option<&'static Font> {
+/// before others, proportional before monospaced, sans before serif, for a CJK character a font
+/// drawn for `region`; then by name, so the choice is the same every time.
+fn find_installed(
+    db: &fontdb::Database,
+    c: char,
+    weight: Weight,
+    region: Option<Region>,
+) -> Option<&'static Font> {
     let wanted: i32 = match weight {
         Weight::Regular => 400,
         Weight::Bold => 700,
     };
-    let regions = cjk_regions(c, &system_locale());
     let mut faces: Vec<&fontdb::FaceInfo> = db.faces().collect();
     faces.sort_by_cached_key(|f| {
         let family = f.families.first().map(|(name, _)| name.clone());
@@ -293,7 +392,7 @@ fn find_installed(db: &fontdb::Database, c: char, weight: Weight) -> Option<&'st
             (i32::from(f.weight.0) - wanted).abs(),
             f.monospaced,
             !family.contains("Sans"),
-            cjk_rank(&family, &regions),
+            cjk_rank(&family, region),
             family,
             f.index,
         )
@@ -337,9 +436,11 @@ mod tests {
 
     #[test]
     fn hebrew_comes_from_the_hebrew_font_and_latin_from_noto_sans() {
-        let hebrew = font_for('ש', Weight::Regular).unwrap().unwrap();
+        let hebrew = font_for('ש', Weight::Regular, Region::Japan)
+            .unwrap()
+            .unwrap();
         assert_eq!(hebrew.name, "Noto Sans Hebrew");
-        let latin = font_for('ü', Weight::Bold).unwrap().unwrap();
+        let latin = font_for('ü', Weight::Bold, Region::Japan).unwrap().unwrap();
         assert_eq!(latin.name, "Noto Sans");
     }
 
@@ -352,40 +453,67 @@ mod tests {
     }
 
     #[test]
-    fn kana_and_hangul_choose_their_region_and_han_follows_the_computers_language() {
-        assert_eq!(cjk_regions('あ', "de_DE.UTF-8")[0], "JP");
-        assert_eq!(cjk_regions('ア', "zh_CN.UTF-8")[0], "JP");
-        assert_eq!(cjk_regions('한', "en_US.UTF-8")[0], "KR");
-        assert_eq!(cjk_regions('山', "ja_JP.UTF-8")[0], "JP");
-        assert_eq!(cjk_regions('山', "zh_CN.UTF-8")[0], "SC");
-        assert_eq!(cjk_regions('山', "zh_TW.UTF-8")[0], "TC");
-        assert_eq!(cjk_regions('山', "zh-Hant")[0], "TC");
-        assert_eq!(cjk_regions('山', "zh_HK.UTF-8")[0], "HK");
-        assert_eq!(cjk_regions('山', "ko_KR.UTF-8")[0], "KR");
-        assert_eq!(cjk_regions('山', "")[0], "JP");
+    fn a_texts_kana_or_hangul_decide_its_region_and_han_alone_follows_the_language() {
+        use Region::*;
+        assert_eq!(region_for_text("山田 はな", "zh_CN.UTF-8"), Japan);
+        assert_eq!(region_for_text("김민준", "en_US.UTF-8"), Korea);
+        assert_eq!(region_for_text("山田 太郎", "ja_JP.UTF-8"), Japan);
+        assert_eq!(region_for_text("王小明", "zh_CN.UTF-8"), MainlandChina);
+        assert_eq!(region_for_text("王小明", "zh_TW.UTF-8"), Taiwan);
+        assert_eq!(region_for_text("王小明", "zh-Hant"), Taiwan);
+        assert_eq!(region_for_text("王小明", "zh_HK.UTF-8"), HongKong);
+        assert_eq!(region_for_text("王小明", "ko_KR.UTF-8"), Korea);
+        assert_eq!(region_for_text("王小明", ""), Japan);
     }
 
     #[test]
-    fn regional_cjk_families_rank_by_region_and_others_after_them() {
-        let regions = cjk_regions('山', "zh_TW.UTF-8");
-        assert_eq!(cjk_rank("Noto Sans CJK TC", &regions), 0);
-        assert_eq!(cjk_rank("Noto Sans CJK HK", &regions), 1);
-        assert_eq!(cjk_rank("Source Han Sans SC", &regions), 2);
-        assert_eq!(cjk_rank("Noto Sans CJK KR", &regions), 4);
-        assert_eq!(cjk_rank("Droid Sans Fallback", &regions), 5);
+    fn families_are_ranked_by_the_region_they_are_drawn_for() {
+        use Region::*;
+        assert_eq!(family_region("Noto Sans CJK JP"), Some(Japan));
+        assert_eq!(family_region("Noto Sans JP"), Some(Japan));
+        assert_eq!(family_region("Source Han Sans K"), Some(Korea));
+        assert_eq!(family_region("Source Han Serif CN"), Some(MainlandChina));
+        assert_eq!(family_region("PingFang HK"), Some(HongKong));
+        assert_eq!(family_region("Microsoft JhengHei UI"), Some(Taiwan));
+        assert_eq!(family_region("Hiragino Sans"), Some(Japan));
+        assert_eq!(family_region("DejaVu Sans"), None);
+        assert_eq!(family_region("Noto Sans Thai"), None);
+        assert_eq!(cjk_rank("Noto Sans CJK TC", Some(Taiwan)), 0);
+        assert_eq!(cjk_rank("Noto Sans CJK HK", Some(Taiwan)), 1);
+        assert_eq!(cjk_rank("Noto Sans CJK KR", Some(Taiwan)), 4);
+        assert_eq!(cjk_rank("Droid Sans Fallback", Some(Taiwan)), 5);
         assert_eq!(
-            cjk_rank("Noto Sans JP", &regions),
-            5,
-            "not a regional CJK family name"
+            cjk_rank("Noto Sans CJK JP", None),
+            cjk_rank("DejaVu Sans", None),
+            "other characters rank every family alike"
         );
+        assert!(is_cjk('山') && is_cjk('は') && is_cjk('한') && is_cjk('、'));
+        assert!(!is_cjk('→') && !is_cjk('①') && !is_cjk('ü'));
     }
 
     #[test]
-    fn an_installed_cjk_font_is_the_one_for_its_script() {
+    fn han_is_drawn_for_the_texts_region_whatever_was_printed_before() {
         // fonts-noto-cjk is installed by scripts/setup-debian.sh.
-        let kana = find_installed(&system_fonts().db, 'あ', Weight::Regular).unwrap();
-        assert_eq!(kana.name, "Noto Sans CJK JP");
-        let hangul = find_installed(&system_fonts().db, '한', Weight::Regular).unwrap();
-        assert_eq!(hangul.name, "Noto Sans CJK KR");
+        let font = |c, region| {
+            font_for(c, Weight::Regular, region)
+                .unwrap()
+                .unwrap()
+                .name
+                .clone()
+        };
+        assert_eq!(font('山', Region::Taiwan), "Noto Sans CJK TC");
+        assert_eq!(font('山', Region::Japan), "Noto Sans CJK JP");
+        assert_eq!(font('は', Region::Japan), "Noto Sans CJK JP");
+        assert_eq!(
+            font('山', Region::Taiwan),
+            "Noto Sans CJK TC",
+            "not the JP font loaded since"
+        );
+        assert_eq!(font('한', Region::Korea), "Noto Sans CJK KR");
+        assert_eq!(
+            font('ü', Region::Japan),
+            "Noto Sans",
+            "bundled fonts come first"
+        );
     }
 }

@@ -111,7 +111,7 @@ pub fn lines_natural(text: &str, style: Style, width: f32) -> Result<Vec<Line>> 
 
 fn set(text: &str, style: Style, width: f32, base: Option<Level>) -> Result<Vec<Line>> {
     let text = printable(text);
-    let mut fonts = FontChoice::new(style.weight);
+    let mut fonts = FontChoice::new(style.weight, &text);
     check_fonts(&text, &mut fonts)?;
     let mut lines = Vec::new();
     for paragraph in text.split('\n') {
@@ -124,25 +124,29 @@ fn set(text: &str, style: Style, width: f32, base: Option<Level>) -> Result<Vec<
 /// asks for the same few hundred characters again and again.
 struct FontChoice {
     weight: Weight,
+    /// How the text's Chinese, Japanese or Korean characters are drawn, decided for the whole
+    /// text so one name never mixes two regions' fonts.
+    region: fonts::Region,
     known: HashMap<char, Option<&'static Font>>,
 }
 
 impl FontChoice {
-    fn new(weight: Weight) -> FontChoice {
+    fn new(weight: Weight, text: &str) -> FontChoice {
         FontChoice {
             weight,
+            region: fonts::region_for_text(text, &fonts::system_locale()),
             known: HashMap::new(),
         }
     }
 
     fn font_for(&mut self, c: char) -> Result<Option<&'static Font>> {
         if c.is_ascii() {
-            return fonts::font_for(c, self.weight);
+            return fonts::font_for(c, self.weight, self.region);
         }
         if let Some(known) = self.known.get(&c) {
             return Ok(*known);
         }
-        let font = fonts::font_for(c, self.weight)?;
+        let font = fonts::font_for(c, self.weight, self.region)?;
         self.known.insert(c, font);
         Ok(font)
     }
