@@ -411,7 +411,8 @@ pub fn add_clearance(
     state.with_store(|s| s.add_clearance(&clearance, today()))
 }
 
-/// Removes a clearance recorded by mistake; sessions it covered show as uncleared.
+/// Removes a clearance recorded by mistake; sessions no other clearance covers show as not
+/// cleared.
 #[tauri::command(async)]
 #[specta::specta]
 pub fn delete_clearance(state: State<'_, AppState>, id: RowId) -> Result<Clearance, ApiError> {

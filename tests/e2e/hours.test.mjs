@@ -154,8 +154,10 @@ test("the entries table is used with the keyboard alone", async () => {
     await app.screenshot("hours-10-keyboard-end");
     await app.keys(key.home);
     await waitUntil(async () => (await focused()) === "2", "Home focuses the first entry");
+    const page = await app.script("return Math.max(1, Math.floor(document.querySelector('.table .body').clientHeight / 44) - 1)");
+    assert.ok(page >= 3, `a screenful is several rows (${page})`);
     await app.keys(key.pageDown);
-    await waitUntil(async () => Number(await focused()) > 4, "Page Down moves a screenful");
+    await waitUntil(async () => (await focused()) === String(2 + page), "Page Down moves a screenful");
 
     // Enter opens the focused entry; Escape closes it.
     const date = await app.script("return document.activeElement.querySelector('.date').innerText");
@@ -165,6 +167,9 @@ test("the entries table is used with the keyboard alone", async () => {
     assert.equal(await app.script("const [y, m, d] = arguments[0].split('-').map(Number); return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(y, m - 1, d, 12))", [iso]), date);
     await app.keys("\uE00C");
     await waitUntil(async () => !(await app.exists("[data-testid=entry-form]")), "Escape closes the form");
+    await waitUntil(async () => (await focused()) === String(2 + page), "the keyboard is back on the row it opened");
+    await app.keys(key.down);
+    assert.equal(await focused(), String(3 + page));
   });
 });
 

@@ -8,6 +8,9 @@ use crate::model::{Entry, EntryQuery, EntrySort};
 use crate::rules::{default_rule_set, CreditStatus};
 use crate::store::{MonthTotals, Store};
 
+/// How many months the dashboard's chart shows.
+pub const CHART_MONTHS: u32 = 18;
+
 /// Everything the dashboard shows.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct Dashboard {
@@ -23,7 +26,8 @@ pub struct Dashboard {
     /// How many entries count less than logged in all.
     #[specta(type = specta_typescript::Number)]
     pub reduced_total: i64,
-    /// Counted minutes per month and category, for the chart.
+    /// Counted minutes per month and category for the chart: the last [`CHART_MONTHS`] months
+    /// up to the newest entry's, empty months as zeros.
     pub months: Vec<MonthTotals>,
     /// How many entries are logged.
     #[specta(type = specta_typescript::Number)]
@@ -50,7 +54,7 @@ pub fn dashboard(store: &Store) -> Result<Dashboard> {
         status,
         reduced: reduced.rows,
         reduced_total: reduced.total,
-        months: store.monthly_totals()?,
+        months: store.monthly_totals(CHART_MONTHS)?,
         entry_count: all.total,
     })
 }

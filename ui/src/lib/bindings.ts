@@ -65,7 +65,10 @@ export const commands = {
 	deleteClient: (id: RowId) => typedError<Client, ApiError>(__TAURI_INVOKE("delete_client", { id })),
 	saveIntake: (clientId: RowId, intake: IntakeDraft) => typedError<Intake, ApiError>(__TAURI_INVOKE("save_intake", { clientId, intake })),
 	addClearance: (clearance: ClearanceDraft) => typedError<Clearance, ApiError>(__TAURI_INVOKE("add_clearance", { clearance })),
-	/**  Removes a clearance recorded by mistake; sessions it covered show as uncleared. */
+	/**
+	 *  Removes a clearance recorded by mistake; sessions no other clearance covers show as not
+	 *  cleared.
+	 */
 	deleteClearance: (id: RowId) => typedError<Clearance, ApiError>(__TAURI_INVOKE("delete_clearance", { id })),
 	/**  Saves a session; refused for a flagged client without a clearance (field `clearance`). */
 	saveSession: (id: RowId | null, session: SessionDraft) => typedError<Session, ApiError>(__TAURI_INVOKE("save_session", { id, session })),
@@ -540,7 +543,10 @@ export type Dashboard = {
 	reduced: Entry[],
 	/**  How many entries count less than logged in all. */
 	reduced_total: number,
-	/**  Counted minutes per month and category, for the chart. */
+	/**
+	 *  Counted minutes per month and category for the chart: the last [`CHART_MONTHS`] months
+	 *  up to the newest entry's, empty months as zeros.
+	 */
 	months: MonthTotals[],
 	/**  How many entries are logged. */
 	entry_count: number,

@@ -22,16 +22,31 @@ pub struct MonthTotals {
     pub c: i64,
 }
 
-fn monthly(conn: &Connection) -> Result<Vec<MonthTotals>> {
+fn monthly(conn: &Connection, count: u32) -> Result<Vec<MonthTotals>> {
+    let newest: Option<String> =
+        conn.query_row("SELECT substr(MAX(date), 1, 7) FROM entries", [], |r| {
+            r.get(0)
+        })?;
+    let Some((year, month)) = newest.as_deref().and_then(parse_month) else {
+        return Ok(Vec::new());
+    };
+    // The window's first month: `count - 1` months before the newest.
+    let back = i32::try_from(count.max(1) - 1).unwrap_or(0);
+    let index = year * 12 + i32::try_from(month).unwrap_or(1) - 1 - back;
+    let from = format!(
+        "{:04}-{:02}-01",
+        index.div_euclid(12),
+        index.rem_euclid(12) + 1
+    );
     let mut stmt = conn.prepare_cached(
         "SELECT substr(date, 1, 7) AS month,
                 SUM(CASE category WHEN 'A' THEN counted_minutes ELSE 0 END),
                 SUM(CASE category WHEN 'B' THEN counted_minutes ELSE 0 END),
                 SUM(CASE category WHEN 'C' THEN counted_minutes ELSE 0 END)
-         FROM entries GROUP BY month ORDER BY month",
+         FROM entries WHERE date >= ?1 GROUP BY month ORDER BY month",
     )?;
     let rows = stmt
-        .query_map([], |r| {
+        .query_map([from], |r| {
             Ok(MonthTotals {
                 month: r.get(0)?,
                 a: r.get(1)?,
@@ -43,13 +58,15 @@ fn monthly(conn: &Connection) -> Result<Vec<MonthTotals>> {
     Ok(with_empty_months(rows))
 }
 
+fn parse_month(month: &str) -> Option<(i32, u32)> {
+    let (year, month) = month.split_once('-')?;
+    Some((year.parse().ok()?, month.parse().ok()?))
+}
+
 /// The months between the first and the last, each once: a month with nothing logged is there
 /// with zeros, so a chart of them is a true timeline.
 fn with_empty_months(rows: Vec<MonthTotals>) -> Vec<MonthTotals> {
-    let parse = |month: &str| -> Option<(i32, u32)> {
-        let (year, month) = month.split_once('-')?;
-        Some((year.parse().ok()?, month.parse().ok()?))
-    };
+    let parse = parse_month;
     let mut filled: Vec<MonthTotals> = Vec::with_capacity(rows.len());
     for row in rows {
         if let (Some(last), Some(until)) = (
@@ -80,10 +97,11 @@ fn with_empty_months(rows: Vec<MonthTotals>) -> Vec<MonthTotals> {
 }
 
 impl super::Store {
-    /// Counted minutes per month and category, oldest month first: every month from the first
-    /// entry's to the last's, those with nothing logged as zeros.
-    pub fn monthly_totals(&self) -> Result<Vec<MonthTotals>> {
-        monthly(&self.conn)
+    /// Counted minutes per month and category for the `count` months up to the newest entry's
+    /// (fewer when the first entry is later), oldest first; months with nothing logged are there
+    /// as zeros, so a chart of them is a true timeline.
+    pub fn monthly_totals(&self, count: u32) -> Result<Vec<MonthTotals>> {
+        monthly(&self.conn, count)
     }
 }
 
@@ -124,6 +142,55 @@ mod tests {
         assert_eq!(
             with_empty_months(vec![month("2025-01", 5)]),
             vec![month("2025-01", 5)]
+        );
+    }
+
+    #[test]
+    fn the_window_ends_at_the_newest_entry_however_old_the_first() {
+        let store = crate::store::Store::open_in_memory().unwrap();
+        assert_eq!(store.monthly_totals(18).unwrap(), vec![]);
+        for (id, date) in [(1, "0025-03-14"), (2, "2024-11-02"), (3, "2026-02-20")] {
+            store
+                .conn()
+                .execute(
+                    "INSERT INTO entries (id, date, activity, category, format, minutes,
+                        certified_mentor, endorsed, counted_minutes)
+                     VALUES (?1, ?2, 'one_to_one', 'C', 'virtual', 60, 1, 1, 60)",
+                    rusqlite::params![id, date],
+                )
+                .unwrap();
+        }
+        let months = store.monthly_totals(18).unwrap();
+        assert_eq!(
+            months.len(),
+            16,
+            "from the first entry in the window, 2024-11"
+        );
+        assert_eq!(
+            months[0],
+            MonthTotals {
+                month: "2024-11".into(),
+                a: 0,
+                b: 0,
+                c: 60
+            }
+        );
+        assert_eq!(months[15].month, "2026-02");
+        let short = store.monthly_totals(3).unwrap();
+        let names: Vec<&str> = short.iter().map(|m| m.month.as_str()).collect();
+        assert_eq!(
+            names,
+            ["2026-02"],
+            "the window's first month with an entry opens it"
+        );
+        store
+            .conn()
+            .execute("DELETE FROM entries WHERE id = 3", [])
+            .unwrap();
+        assert_eq!(
+            store.monthly_totals(18).unwrap().len(),
+            1,
+            "only 2024-11 in its window"
         );
     }
 }
