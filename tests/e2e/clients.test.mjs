@@ -92,10 +92,6 @@ test("a head-injury client needs clearance before a session; the case study and 
   assert.ok(readFileSync(target).length > 1000);
 });
 
-/** An ISO date as the window shows it, in the window's own locale. */
-const shown = (app, iso) =>
-  app.script("const [y, m, d] = arguments[0].split('-').map(Number); return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(y, m - 1, d, 12))", [iso]);
-
 test("a session is edited under the same clearance rule and deleted only when confirmed", async () => {
   const home = scratch("sessions");
   await withApp(home, async (app) => {
@@ -135,7 +131,7 @@ test("a session is edited under the same clearance rule and deleted only when co
     await app.type("#s-min", "50");
     await app.type("#s-after", "4");
     await app.click("[data-testid=save-session]");
-    const sixteenth = await shown(app, "2025-04-16");
+    const sixteenth = await app.shownDate("2025-04-16");
     await app.waitFor("[data-testid=sessions-message]", { text: `Saved the changes to the session of ${sixteenth}.` });
     assert.ok(await app.visible("[data-testid=sessions-message]"), "the message is in view");
     await app.waitFor(first, { text: "scale 6 → 4" });
@@ -153,7 +149,7 @@ test("a session is edited under the same clearance rule and deleted only when co
 
     await app.click(`${last} [data-testid=delete-session]`);
     await app.click(`${last} [data-testid=confirm-delete-session]`);
-    const lastDay = await shown(app, "2025-05-28");
+    const lastDay = await app.shownDate("2025-05-28");
     await app.waitFor("[data-testid=sessions-message]", { text: `Deleted the session of ${lastDay} with C-002.` });
     assert.ok(await app.visible("[data-testid=sessions-message]"), "the message is in view");
     const after = await sessions();
@@ -179,7 +175,7 @@ db.commit()`, home.db]);
     // A clearance recorded by mistake is removed after a confirmation; the sessions it covered
     // then show as not cleared.
     const cleared = await app.text("[data-testid=clearance]");
-    assert.ok(cleared.startsWith(await shown(app, "2025-04-14")), cleared);
+    assert.ok(cleared.startsWith(await app.shownDate("2025-04-14")), cleared);
     await app.click("[data-testid=remove-clearance]");
     await app.waitFor("[data-testid=clearance]", { text: "no other clearance covers will show as not cleared" });
     await app.click("[data-testid=keep-clearance]");
@@ -189,7 +185,7 @@ db.commit()`, home.db]);
     await app.click("[data-testid=confirm-remove-clearance]");
     const by = "Dr Live Aas, general practitioner"; // the demo's clearance of C-002
     assert.match(cleared, new RegExp(by));
-    await app.waitFor("[data-testid=clearance-message]", { text: `Removed the clearance of ${await shown(app, "2025-04-14")} by ${by}.` });
+    await app.waitFor("[data-testid=clearance-message]", { text: `Removed the clearance of ${await app.shownDate("2025-04-14")} by ${by}.` });
     assert.ok(await app.visible("[data-testid=clearance-message]"));
     assert.equal(await app.exists("[data-testid=clearance]"), false);
     await app.waitFor("[data-testid=client-flag] strong", { text: "Contraindication flagged" });

@@ -6,10 +6,6 @@ import { join } from "node:path";
 import { test } from "node:test";
 import { scratch, withApp } from "./driver.mjs";
 
-/** An ISO date as the window shows it, in the window's own locale. */
-const shown = (app, iso) =>
-  app.script("const [y, m, d] = arguments[0].split('-').map(Number); return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(y, m - 1, d, 12))", [iso]);
-
 const rows = (app, kind) => app.script(`return [...document.querySelectorAll('[data-testid=${kind}-row]')].map((r) => r.innerText)`);
 
 /** Leaves the view and comes back, so the lists are read from the engine again. */
@@ -51,7 +47,7 @@ test("an exam is edited, refused at its field, added and deleted after a confirm
     const saved = await rows(app, "exam");
     await reopenCourses(app);
     assert.deepEqual(await rows(app, "exam"), saved, "the refused edit changed nothing");
-    assert.match(saved[1], new RegExp(`${await shown(app, "2025-03-05")} \\(Marked by Karin Holm\\)`));
+    assert.match(saved[1], new RegExp(`${await app.shownDate("2025-03-05")} \\(Marked by Karin Holm\\)`));
 
     // After an edit, "Add an exam" still adds one.
     await app.click("[data-testid=add-exam]");
@@ -61,7 +57,7 @@ test("an exam is edited, refused at its field, added and deleted after a confirm
     await app.type("#exam-passed_on", "2025-09-01");
     await app.click("[data-testid=save-exam]");
     await app.waitFor("[data-testid=courses-message]", { text: "Saved Techniques: practical exam." });
-    const passed = await shown(app, "2025-09-01");
+    const passed = await app.shownDate("2025-09-01");
     // The checklist is worded by the engine, in its own date format.
     await app.waitFor("[data-testid=readiness-techniques]", { text: "Passed 1 September 2025." });
     assert.equal((await rows(app, "exam")).length, 3);
@@ -128,7 +124,7 @@ test("a presentation is edited, refused at its field and deleted after a confirm
 
     await app.click(`${talk} [data-testid=delete-presentation]`);
     await app.click(`${talk} [data-testid=confirm-delete-presentation]`);
-    const day = await shown(app, "2025-11-05");
+    const day = await app.shownDate("2025-11-05");
     await app.waitFor("[data-testid=courses-message]", { text: `Deleted the presentation "CranioSacral Therapy in pregnancy and birth" of ${day}.` });
     assert.ok(await app.visible("[data-testid=courses-message]"), "the message is in view, in the presentations' list");
     assert.equal((await rows(app, "presentation")).length, 0);

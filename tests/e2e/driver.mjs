@@ -160,6 +160,14 @@ class Session {
     return this.cmd("POST", "/execute/sync", { script: source, args });
   }
 
+  /** An ISO date as the window shows it, in the window's own locale. */
+  async shownDate(iso) {
+    return this.script(
+      "const [y, m, d] = arguments[0].split('-').map(Number); return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(y, m - 1, d, 12))",
+      [iso],
+    );
+  }
+
   async activeElementId() {
     return this.script("return document.activeElement && document.activeElement.id");
   }

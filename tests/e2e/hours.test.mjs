@@ -164,7 +164,7 @@ test("the entries table is used with the keyboard alone", async () => {
     await app.keys(key.enter);
     await app.waitFor("#entry-form-title", { text: "Edit entry" });
     const iso = await app.value("[data-testid=entry-form] [name=date]");
-    assert.equal(await app.script("const [y, m, d] = arguments[0].split('-').map(Number); return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(y, m - 1, d, 12))", [iso]), date);
+    assert.equal(await app.shownDate(iso), date);
     await app.keys("\uE00C");
     await waitUntil(async () => !(await app.exists("[data-testid=entry-form]")), "Escape closes the form");
     await waitUntil(async () => (await focused()) === String(2 + page), "the keyboard is back on the row it opened");

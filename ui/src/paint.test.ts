@@ -16,7 +16,8 @@ function styleFiles(dir: string): string[] {
 /** Each declaration of `property` in `css`, with the line it is on. */
 function declarations(css: string, property: string): { value: string; line: number }[] {
   const found = [];
-  const pattern = new RegExp(`(?<![\\w-])${property}\\s*:\\s*([^;}]+)`, "g");
+  // `property: value` in CSS, `style:property="value"` on a Svelte element.
+  const pattern = new RegExp(`(?<![\\w-])${property}\\s*[:=]\\s*["'{]?([^;}"']+)`, "g");
   for (const match of css.matchAll(pattern)) {
     found.push({ value: match[1]!.trim(), line: css.slice(0, match.index).split("\n").length });
   }
@@ -29,7 +30,8 @@ export function shadowBlurs(value: string): number[] {
   // Commas inside rgb(...) are not shadow separators.
   const shadows = value.split(/,(?![^(]*\))/);
   return shadows.map((shadow) => {
-    const lengths = shadow.replace(/\w+\([^)]*\)/g, " ").match(/-?\d*\.?\d+(px|rem|em)?/g) ?? [];
+    // Colours (functions, hex, names) are dropped first, so only lengths are left to count.
+    const lengths = shadow.replace(/\w+\([^)]*\)|#[0-9a-f]+/gi, " ").match(/-?\d*\.?\d+(px|rem|em)?/g) ?? [];
     return lengths.length >= 3 ? Number.parseFloat(lengths[2]!) : 0;
   });
 }
@@ -41,6 +43,7 @@ describe("shadowBlurs", () => {
     expect(shadowBlurs("0 0 0 1px var(--danger)")).toEqual([0]);
     expect(shadowBlurs("-8px 0 24px rgba(0, 0, 0, 0.15)")).toEqual([24]);
     expect(shadowBlurs("inset 0 2px 4px #000")).toEqual([4]);
+    expect(shadowBlurs("0 1px 0 #1a2b3c")).toEqual([0]);
     expect(shadowBlurs("none")).toEqual([]);
   });
 });
@@ -55,7 +58,7 @@ describe("the UI's styles", () => {
 
   it("use no blurred shadow", () => {
     const blurred = files.flatMap(({ path, css }) =>
-      ["box-shadow", "--shadow"].flatMap((property) =>
+      ["box-shadow", "style:box-shadow", "--shadow[\\w-]*"].flatMap((property) =>
         declarations(css, property)
           .filter(({ value }) => !value.startsWith("var(") && shadowBlurs(value).some((blur) => blur > 0))
           .map(({ value, line }) => `${path}:${line}: ${value}`),
@@ -66,7 +69,7 @@ describe("the UI's styles", () => {
 
   it("use no blur filters or text shadows", () => {
     const costly = files.flatMap(({ path, css }) =>
-      ["filter", "backdrop-filter", "text-shadow"].flatMap((property) =>
+      ["filter", "backdrop-filter", "-webkit-backdrop-filter", "text-shadow"].flatMap((property) =>
         declarations(css, property)
           .filter(({ value }) => property === "text-shadow" ? value !== "none" : /blur|drop-shadow/.test(value))
           .map(({ value, line }) => `${path}:${line}: ${property}: ${value}`),

@@ -520,9 +520,16 @@ mod tests {
             })
         ));
         assert_eq!(store.exams().unwrap(), std::slice::from_ref(&edited));
+        assert!(
+            item(&store, "techniques", 4).0,
+            "the exam counts while it is recorded"
+        );
         assert_eq!(store.delete_exam(saved.id).unwrap(), edited);
         assert!(store.exams().unwrap().is_empty());
-        assert!(!item(&store, "techniques", 4).0);
+        assert!(
+            !item(&store, "techniques", 4).0,
+            "and no longer once deleted"
+        );
     }
 
     #[test]

@@ -95,7 +95,8 @@ fn every_earlier_schema_upgrades_with_its_data_intact() {
             let (kept, summed): (String, String) = store
                 .conn()
                 .query_row(
-                    "SELECT (SELECT group_concat(category || minutes, ' ') FROM counted_totals ORDER BY category),
+                    "SELECT (SELECT group_concat(category || minutes, ' ') FROM
+                               (SELECT category, minutes FROM counted_totals ORDER BY category)),
                             (SELECT group_concat(category || total, ' ') FROM
                                (SELECT c.category, COALESCE(SUM(e.counted_minutes), 0) AS total
                                 FROM counted_totals c LEFT JOIN entries e ON e.category = c.category
