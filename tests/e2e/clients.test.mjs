@@ -176,16 +176,16 @@ db.commit()`, home.db]);
     // then show as not cleared.
     const cleared = await app.text("[data-testid=clearance]");
     assert.ok(cleared.startsWith(await app.shownDate("2025-04-14")), cleared);
-    await app.click("[data-testid=remove-clearance]");
-    await app.waitFor("[data-testid=clearance]", { text: "no other clearance covers will show as not cleared" });
+    await app.click("[data-testid=delete-clearance]");
+    await app.waitFor("[data-testid=clearance]", { text: "Delete this clearance? Sessions no other clearance covers will show as not cleared." });
     await app.click("[data-testid=keep-clearance]");
-    await app.waitFor("[data-testid=remove-clearance]");
+    await app.waitFor("[data-testid=delete-clearance]");
     assert.equal(await app.exists("[data-testid=session] .flag"), false, "Keep removes nothing");
-    await app.click("[data-testid=remove-clearance]");
-    await app.click("[data-testid=confirm-remove-clearance]");
+    await app.click("[data-testid=delete-clearance]");
+    await app.click("[data-testid=confirm-delete-clearance]");
     const by = "Dr Live Aas, general practitioner"; // the demo's clearance of C-002
     assert.match(cleared, new RegExp(by));
-    await app.waitFor("[data-testid=clearance-message]", { text: `Removed the clearance of ${await app.shownDate("2025-04-14")} by ${by}.` });
+    await app.waitFor("[data-testid=clearance-message]", { text: `Deleted the clearance of ${await app.shownDate("2025-04-14")} by ${by}.` });
     assert.ok(await app.visible("[data-testid=clearance-message]"));
     assert.equal(await app.exists("[data-testid=clearance]"), false);
     await app.waitFor("[data-testid=client-flag] strong", { text: "Contraindication flagged" });

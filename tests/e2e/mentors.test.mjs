@@ -1,7 +1,8 @@
-// The mentor directory: add someone, then choose them when logging hours.
+// The mentor directory: add someone, choose them when logging hours, and remove them (asked
+// first) with the entry keeping their name.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { scratch, withApp } from "./driver.mjs";
+import { scratch, waitUntil, withApp } from "./driver.mjs";
 
 test("a mentor added to the directory fills their credentials on an entry", async () => {
   const home = scratch("mentors");
@@ -31,6 +32,20 @@ test("a mentor added to the directory fills their credentials on an entry", asyn
     assert.equal(await app.value("input[name=provider]"), "Karin Holm");
     await app.type("#entry-hours", "1:30");
     await app.click("[data-testid=save-entry]");
+    await app.waitFor("[data-testid=entry-row]", { text: "Karin Holm, PT, CST-D" });
+    await app.click("a[data-section=dashboard]");
+    await app.waitFor("[data-testid=counted-C]", { text: "1 h 30 min" });
+
+    // Removing a mentor asks first, and the entry that named them keeps the name.
+    await app.click("a[data-section=mentors]");
+    await app.click("[data-testid=delete-mentor]");
+    await app.waitFor("[data-testid=mentor-card]", { text: "Remove Karin Holm from your directory?" });
+    await app.click("[data-testid=keep-mentor]");
+    await app.waitFor("[data-testid=delete-mentor]");
+    await app.click("[data-testid=delete-mentor]");
+    await app.click("[data-testid=confirm-delete-mentor]");
+    await waitUntil(async () => !(await app.exists("[data-testid=mentor-card]")), "the mentor is removed");
+    await app.click("a[data-section=hours]");
     await app.waitFor("[data-testid=entry-row]", { text: "Karin Holm, PT, CST-D" });
     await app.click("a[data-section=dashboard]");
     await app.waitFor("[data-testid=counted-C]", { text: "1 h 30 min" });
