@@ -27,17 +27,11 @@ fn monthly(conn: &Connection, count: u32) -> Result<Vec<MonthTotals>> {
         conn.query_row("SELECT substr(MAX(date), 1, 7) FROM entries", [], |r| {
             r.get(0)
         })?;
-    let Some((year, month)) = newest.as_deref().and_then(parse_month) else {
+    let Some(newest) = newest.as_deref().and_then(month_index) else {
         return Ok(Vec::new());
     };
     // The window's first month: `count - 1` months before the newest.
-    let back = i32::try_from(count.max(1) - 1).unwrap_or(0);
-    let index = year * 12 + i32::try_from(month).unwrap_or(1) - 1 - back;
-    let from = format!(
-        "{:04}-{:02}-01",
-        index.div_euclid(12),
-        index.rem_euclid(12) + 1
-    );
+    let from = newest - i32::try_from(count.max(1) - 1).unwrap_or(0);
     let mut stmt = conn.prepare_cached(
         "SELECT substr(date, 1, 7) AS month,
                 SUM(CASE category WHEN 'A' THEN counted_minutes ELSE 0 END),
@@ -46,7 +40,7 @@ fn monthly(conn: &Connection, count: u32) -> Result<Vec<MonthTotals>> {
          FROM entries WHERE date >= ?1 GROUP BY month ORDER BY month",
     )?;
     let rows = stmt
-        .query_map([from], |r| {
+        .query_map([format!("{}-01", month_name(from))], |r| {
             Ok(MonthTotals {
                 month: r.get(0)?,
                 a: r.get(1)?,
@@ -58,33 +52,32 @@ fn monthly(conn: &Connection, count: u32) -> Result<Vec<MonthTotals>> {
     Ok(with_empty_months(rows))
 }
 
-fn parse_month(month: &str) -> Option<(i32, u32)> {
+/// A `YYYY-MM` month as a count of months, so months are added by adding numbers.
+fn month_index(month: &str) -> Option<i32> {
     let (year, month) = month.split_once('-')?;
-    Some((year.parse().ok()?, month.parse().ok()?))
+    let (year, month): (i32, i32) = (year.parse().ok()?, month.parse().ok()?);
+    Some(year * 12 + month - 1)
+}
+
+/// The `YYYY-MM` of a [`month_index`].
+fn month_name(index: i32) -> String {
+    format!(
+        "{:04}-{:02}",
+        index.div_euclid(12),
+        index.rem_euclid(12) + 1
+    )
 }
 
 /// The months between the first and the last, each once: a month with nothing logged is there
 /// with zeros, so a chart of them is a true timeline.
 fn with_empty_months(rows: Vec<MonthTotals>) -> Vec<MonthTotals> {
-    let parse = parse_month;
     let mut filled: Vec<MonthTotals> = Vec::with_capacity(rows.len());
     for row in rows {
-        if let (Some(last), Some(until)) = (
-            filled.last().and_then(|m| parse(&m.month)),
-            parse(&row.month),
-        ) {
-            let (mut year, mut month) = last;
-            loop {
-                (year, month) = if month == 12 {
-                    (year + 1, 1)
-                } else {
-                    (year, month + 1)
-                };
-                if (year, month) >= until {
-                    break;
-                }
+        let last = filled.last().and_then(|m| month_index(&m.month));
+        if let (Some(last), Some(until)) = (last, month_index(&row.month)) {
+            for index in last + 1..until {
                 filled.push(MonthTotals {
-                    month: format!("{year:04}-{month:02}"),
+                    month: month_name(index),
                     a: 0,
                     b: 0,
                     c: 0,
