@@ -40,6 +40,18 @@ test("a certificate attached to an entry opens in the viewer and survives delete
     await app.waitFor("[data-testid=entry-total]", { text: "1 entry" });
     await app.click("[data-testid=entry-row]");
     await app.waitFor("[data-testid=attachment]", { text: "certificate.pdf" });
+
+    // Removing the file asks first; Keep keeps it.
+    assert.equal(await app.attribute("[data-testid=delete-attachment]", "aria-label"), "Remove certificate.pdf");
+    await app.click("[data-testid=delete-attachment]");
+    await app.waitFor("[data-testid=attachment]", { text: "Remove it?" });
+    await app.screenshot("files-02-remove-asks");
+    await app.click("[data-testid=keep-attachment]");
+    await app.waitFor("[data-testid=delete-attachment]");
+    await app.click("[data-testid=delete-attachment]");
+    await app.click("[data-testid=confirm-delete-attachment]");
+    await waitUntil(async () => !(await app.exists("[data-testid=attachment]")), "the attachment is removed");
+    assert.equal(await app.exists("[data-testid=entry-form]"), true, "the form stays open: nothing was submitted");
   }, { env: viewer.env });
 });
 
