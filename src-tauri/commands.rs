@@ -291,7 +291,7 @@ pub fn discard_submission(
     state.with_store(|s| s.discard_submission(id.0))
 }
 
-/// Writes submission `id`'s tracking form to a temporary file and opens it in the system's PDF
+/// Writes submission `id`'s tracking form to a private copy and opens it in the system's PDF
 /// viewer, to look at or print.
 #[tauri::command(async)]
 #[specta::specta]
@@ -300,12 +300,9 @@ pub fn open_form(state: State<'_, AppState>, id: RowId) -> Result<(), ApiError> 
     open_pdf(&state, &forms::submission_form_name(id.0), &pdf)
 }
 
-/// Writes `pdf` to a temporary file named `name` and opens it in the system's viewer.
+/// Writes `pdf` as a private copy named `name` and opens it in the system's viewer.
 fn open_pdf(state: &AppState, name: &str, pdf: &[u8]) -> Result<(), ApiError> {
-    let folder = std::env::temp_dir().join("stillpoint-forms");
-    let path = folder.join(name);
-    std::fs::create_dir_all(&folder).map_err(stillpoint_core::Error::from)?;
-    files::write_whole(&path, pdf)?;
+    let path = state.viewer.write(name, pdf)?;
     state.desktop()?.open_file(&path)
 }
 
@@ -548,7 +545,7 @@ pub fn delete_presentation(
 
 // ---- the portfolio ----
 
-/// Writes the portfolio (as `save_portfolio` would) to a temporary file and opens it in the
+/// Writes the portfolio (as `save_portfolio` would) to a private copy and opens it in the
 /// system's PDF viewer.
 #[tauri::command(async)]
 #[specta::specta]

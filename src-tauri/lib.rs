@@ -87,6 +87,8 @@ pub fn export_bindings(path: &std::path::Path) -> Result<(), String> {
 /// Wires the commands and the state into a Tauri builder (the real one, or a mock in tests).
 pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     let commands = specta_builder::<R>();
+    // Copies a previous run handed to the viewer and could not remove (it was killed).
+    clear_viewer_copies(&state);
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
@@ -102,9 +104,24 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
 /// Opens the window on the database at `db_path` and runs until it is closed.
 pub fn run(db_path: PathBuf) {
     let state = AppState::open(db_path);
-    let result = with_app(tauri::Builder::default(), state).run(tauri::generate_context!());
-    if let Err(error) = result {
-        eprintln!("stillpoint: the window could not be opened: {error}");
-        std::process::exit(1);
+    let app = match with_app(tauri::Builder::default(), state).build(tauri::generate_context!()) {
+        Ok(app) => app,
+        Err(error) => {
+            eprintln!("stillpoint: the window could not be opened: {error}");
+            std::process::exit(1);
+        }
+    };
+    app.run(|app, event| {
+        if let tauri::RunEvent::Exit = event {
+            clear_viewer_copies(&app.state::<AppState>());
+        }
+    });
+}
+
+/// Removes the copies handed to the system's viewer; a failure is only logged (the next start
+/// tries again).
+fn clear_viewer_copies(state: &AppState) {
+    if let Err(error) = state.viewer.clear() {
+        eprintln!("stillpoint: could not remove the viewer's copies: {error}");
     }
 }

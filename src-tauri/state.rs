@@ -4,6 +4,7 @@ use std::path::PathBuf;
 use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
+use stillpoint_core::files::ViewerCopies;
 use stillpoint_core::{ApiError, ErrorCode, Store};
 
 use crate::Desktop;
@@ -16,6 +17,8 @@ pub struct AppState {
     pub started: Instant,
     // A `Connection` is `Send` but not `Sync`: the mutex is what makes it shareable.
     store: Result<Mutex<Store>, ApiError>,
+    /// The copies of documents handed to the system's viewer, removed when the app closes.
+    pub viewer: ViewerCopies,
     desktop: OnceLock<Box<dyn Desktop>>,
 }
 
@@ -30,8 +33,15 @@ impl AppState {
             db_path,
             started: Instant::now(),
             store,
+            viewer: ViewerCopies::in_folder(stillpoint_core::paths::viewer_folder()),
             desktop: OnceLock::new(),
         }
+    }
+
+    /// Keeps the viewer's copies in `folder` instead of the user's cache folder (for tests).
+    pub fn with_viewer_folder(mut self, folder: PathBuf) -> AppState {
+        self.viewer = ViewerCopies::in_folder(folder);
+        self
     }
 
     /// Uses `desktop` for dialogs and the system viewer (tests give one that needs no screen).

@@ -41,7 +41,9 @@ fn window_on(dir: tempfile::TempDir, db: &str) -> Window {
 }
 
 fn window_with(dir: tempfile::TempDir, db: &str, desktop: FakeDesktop) -> Window {
-    let state = AppState::open(dir.path().join(db)).with_desktop(Box::new(desktop));
+    let state = AppState::open(dir.path().join(db))
+        .with_viewer_folder(dir.path().join("viewer"))
+        .with_desktop(Box::new(desktop));
     let app = stillpoint::with_app(mock_builder(), state)
         .build(mock_context(noop_assets()))
         .unwrap();
@@ -449,4 +451,41 @@ fn exams_and_presentations_are_edited_and_deleted_and_an_unknown_id_is_refused()
         after_delete,
         "a refused delete changes nothing"
     );
+}
+
+#[cfg(unix)]
+#[test]
+fn a_form_opened_in_the_viewer_is_a_private_copy_of_its_own_never_in_the_shared_temp_folder() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let desktop = FakeDesktop::default();
+    let dir = tempfile::tempdir().unwrap();
+    let viewer = dir.path().join("viewer");
+    // What a killed run left for the viewer goes when the app starts again.
+    let stale = stillpoint_core::files::ViewerCopies::in_folder(viewer.clone())
+        .write("Tracking form 9.pdf", b"%PDF-old")
+        .unwrap();
+    let w = window_with(dir, "viewer.db", desktop.clone());
+    assert!(!stale.exists(), "left from an earlier run");
+    w.call("load_demo", json!({})).unwrap();
+    let claimed = w.call("claim_credits", json!({"credits": 1})).unwrap();
+    let id = claimed["summary"]["id"].clone();
+    w.call("open_form", json!({"id": id})).unwrap();
+    w.call("open_form", json!({"id": id})).unwrap();
+    let opened = desktop.opened.lock().unwrap().clone();
+    assert_eq!(opened.len(), 2);
+    assert_ne!(opened[0], opened[1], "every opening has a file of its own");
+    for path in &opened {
+        assert!(path.starts_with(&viewer), "{}", path.display());
+        assert_eq!(path.file_name().unwrap(), "Tracking form 1.pdf");
+        assert!(std::fs::read(path).unwrap().starts_with(b"%PDF"));
+        assert_eq!(mode(path), 0o600, "{}", path.display());
+        assert_eq!(mode(path.parent().unwrap()), 0o700);
+    }
+    assert_eq!(mode(&viewer), 0o700);
+    // Closing the app removes them (`run` clears on exit; its setup clears at the next start).
+    use tauri::Manager;
+    let state = w.webview.state::<AppState>();
+    assert_eq!(state.viewer.clear().unwrap(), 2);
+    assert!(opened.iter().all(|p| !p.exists()));
 }

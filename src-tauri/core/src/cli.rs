@@ -99,6 +99,24 @@ pub enum Command {
     },
 }
 
+impl Command {
+    /// True for a command that changes the record (and so may create one).
+    fn writes(&self) -> bool {
+        match self {
+            Command::Profile(ProfileCommand::Set(_))
+            | Command::Demo
+            | Command::Import { .. }
+            | Command::Claim { .. } => true,
+            Command::Profile(ProfileCommand::Show { .. })
+            | Command::Credits { .. }
+            | Command::ExportCsv { .. }
+            | Command::Form { .. }
+            | Command::Submissions { .. }
+            | Command::Portfolio { .. } => false,
+        }
+    }
+}
+
 /// `stillpoint profile …`
 #[derive(Debug, Subcommand)]
 pub enum ProfileCommand {
@@ -138,7 +156,16 @@ pub struct ProfileFields {
 /// Runs one subcommand against the database; returns the process exit code.
 pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write, err: &mut dyn Write) -> i32 {
     let path = database_path(db);
-    let result = Store::open(&path).and_then(|mut store| execute(&mut store, command, out, err));
+    // Only a command that writes may create a record, or tidy one up.
+    let opened = if command.writes() {
+        Store::open(&path)
+    } else if matches!(command, Command::Form { .. }) && !path.exists() {
+        // A blank form needs no record: without one it is printed without the details.
+        Store::open_in_memory()
+    } else {
+        Store::open_existing(&path)
+    };
+    let result = opened.and_then(|mut store| execute(&mut store, command, out, err));
     match result {
         Ok(code) => code,
         Err(error) => {
@@ -235,36 +262,39 @@ fn execute(
             )?;
         }
         Command::Claim { credits, form } => {
-            let detail =
-                store
+            let Some(file) = form else {
+                let detail = store
                     .claim_credits(credits, crate::today())
-                    .map_err(|error| match error {
-                        // N is an argument, not a `--credits` option: no option to name.
-                        Error::Invalid {
-                            field: "credits",
-                            message,
-                        } => Error::Refused(message),
-                        other => other,
-                    })?;
-            if let Some(file) = form {
-                let id = detail.summary.id;
-                // The claim and its form go together: a form that cannot be written takes the
-                // draft back, so the command changes nothing when it fails.
-                let written = crate::forms::submission_form(store, id)
-                    .and_then(|pdf| write_whole(&file, &pdf));
-                if let Err(error) = written {
-                    store.discard_submission(id)?;
+                    .map_err(refused_claim)?;
+                write_claim(out, &detail)?;
+                return Ok(0);
+            };
+            // The claim and its form go together: the form is written before the claim is
+            // committed, and removed if the commit fails, so nothing is claimed without it.
+            let (mut reached, mut written) = (false, false);
+            let claimed = store.claim_credits_then(credits, crate::today(), |store, made| {
+                reached = true;
+                let pdf = crate::forms::submission_form(store, made.summary.id)?;
+                write_whole(&file, &pdf)?;
+                written = true;
+                Ok(())
+            });
+            let detail = match claimed {
+                Ok(detail) => detail,
+                Err(error) if !reached => return Err(refused_claim(error)),
+                Err(error) => {
+                    if written {
+                        let _ = std::fs::remove_file(&file);
+                    }
                     let why = crate::ApiError::from(error).message;
                     return Err(Error::Refused(format!(
                         "{}; nothing was claimed.",
                         why.trim_end_matches('.')
                     )));
                 }
-                write_claim(out, &detail)?;
-                writeln!(out, "Wrote the tracking form to {}.", file.display())?;
-            } else {
-                write_claim(out, &detail)?;
-            }
+            };
+            write_claim(out, &detail)?;
+            writeln!(out, "Wrote the tracking form to {}.", file.display())?;
         }
         Command::Form {
             blank: _,
@@ -303,6 +333,17 @@ fn execute(
         }
     }
     Ok(0)
+}
+
+/// N is an argument, not a `--credits` option: a refusal of it names no option.
+fn refused_claim(error: Error) -> Error {
+    match error {
+        Error::Invalid {
+            field: "credits",
+            message,
+        } => Error::Refused(message),
+        other => other,
+    }
 }
 
 fn credits_word(n: i64) -> String {

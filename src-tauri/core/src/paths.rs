@@ -3,7 +3,7 @@
 //! The same place for the window and the command line: the OS's per-user data folder, in a
 //! folder named after the app's identifier (what Tauri calls the app data dir).
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 /// The app's identifier; `tauri.conf.json` must say the same (a shell test checks it).
 pub const IDENTIFIER: &str = "org.stillpoint.desktop";
@@ -26,4 +26,36 @@ pub fn database_path(explicit: Option<PathBuf>) -> PathBuf {
                 .join(IDENTIFIER)
                 .join("stillpoint.db")
         })
+}
+
+/// The user's own folder for the copies of documents opened in the system's viewer (e.g.
+/// `~/.cache/org.stillpoint.desktop/viewer` on Linux): never the shared temporary folder.
+pub fn viewer_folder() -> PathBuf {
+    dirs::cache_dir()
+        .or_else(dirs::data_local_dir)
+        .unwrap_or_else(|| PathBuf::from("."))
+        .join(IDENTIFIER)
+        .join("viewer")
+}
+
+/// True when `folder` is the app's own data folder (named after its identifier), which
+/// Stillpoint keeps readable by the user only; a folder the user chose for `--db` is theirs.
+pub fn is_app_folder(folder: &Path) -> bool {
+    folder.file_name().is_some_and(|n| n == IDENTIFIER)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_viewers_copies_are_kept_in_the_users_own_folder_not_the_shared_temporary_one() {
+        let folder = viewer_folder();
+        assert!(
+            !folder.starts_with(std::env::temp_dir()),
+            "{}",
+            folder.display()
+        );
+        assert!(folder.ends_with(Path::new(IDENTIFIER).join("viewer")));
+    }
 }

@@ -46,7 +46,7 @@ export const commands = {
 	/**  Discards a draft, returning its minutes to the pool (the window asks first). */
 	discardSubmission: (id: RowId) => typedError<SubmissionSummary, ApiError>(__TAURI_INVOKE("discard_submission", { id })),
 	/**
-	 *  Writes submission `id`'s tracking form to a temporary file and opens it in the system's PDF
+	 *  Writes submission `id`'s tracking form to a private copy and opens it in the system's PDF
 	 *  viewer, to look at or print.
 	 */
 	openForm: (id: RowId) => typedError<null, ApiError>(__TAURI_INVOKE("open_form", { id })),
@@ -90,7 +90,7 @@ export const commands = {
 	savePresentation: (id: RowId | null, presentation: PresentationDraft) => typedError<Presentation, ApiError>(__TAURI_INVOKE("save_presentation", { id, presentation })),
 	deletePresentation: (id: RowId) => typedError<Presentation, ApiError>(__TAURI_INVOKE("delete_presentation", { id })),
 	/**
-	 *  Writes the portfolio (as `save_portfolio` would) to a temporary file and opens it in the
+	 *  Writes the portfolio (as `save_portfolio` would) to a private copy and opens it in the
 	 *  system's PDF viewer.
 	 */
 	openPortfolio: (caseStudies: RowId[] | null) => typedError<null, ApiError>(__TAURI_INVOKE("open_portfolio", { caseStudies })),

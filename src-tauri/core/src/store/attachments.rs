@@ -4,7 +4,12 @@
 //! move or vanish without losing the copy. The row and the copy are made together: the copy is
 //! written before the transaction commits and removed if it does not. Rows go with their owner, in
 //! the owner's transaction; the copies of rows that no longer exist are removed the next time the
-//! database is opened (`sweep`), which lets an undone delete bring its files back.
+//! database is opened to work in it (`sweep`), which lets an undone delete bring its files back.
+//!
+//! The sweep removes only what it can prove is its own: the folder must carry the mark Stillpoint
+//! leaves in the folders it makes (`MARK`), and a file must have a name Stillpoint gives (a row
+//! id and a short extension, or an unfinished copy's). A folder of the same name that Stillpoint
+//! did not make is never swept.
 
 use std::collections::HashSet;
 use std::path::{Path, PathBuf};
@@ -13,6 +18,9 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use crate::error::{Error, Result};
 use crate::model::{checked_file_name, Attachment, Owner};
+
+/// The file Stillpoint leaves in an attachments folder it made.
+const MARK: &str = ".stillpoint-attachments";
 
 const COLUMNS: &str = "id, owner_kind, owner_id, file_name, stored_name, bytes, added_on";
 
@@ -96,7 +104,10 @@ pub(super) fn add(
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
         params![id, owner.kind(), owner.id(), file_name, stored, bytes, added_on],
     )?;
-    std::fs::create_dir_all(folder)?;
+    if !folder.exists() {
+        crate::files::create_private_dir(folder)?;
+        mark(folder)?;
+    }
     let path = folder.join(&stored);
     crate::files::write_whole(&path, content)?;
     Ok((
@@ -166,12 +177,56 @@ pub(super) fn restore(conn: &Connection, folder: &Path, attachments: &[Attachmen
     Ok(())
 }
 
-/// Removes the copies in `folder` that no row names any more (and half-written ones).
-/// Returns how many went.
+/// Marks `folder` as Stillpoint's own, to be swept.
+pub(super) fn mark(folder: &Path) -> Result<()> {
+    crate::files::make_private(folder)?;
+    crate::files::write_whole(
+        &folder.join(MARK),
+        b"Stillpoint keeps copies of attached files here. It removes only the copies it made.\n",
+    )
+}
+
+/// True when `folder` holds the copy of at least one row.
+pub(super) fn holds_a_copy(conn: &Connection, folder: &Path) -> Result<bool> {
+    let mut stmt = conn.prepare("SELECT stored_name FROM attachments")?;
+    let names = stmt.query_map([], |r| r.get::<_, String>(0))?;
+    for name in names {
+        if folder.join(name?).is_file() {
+            return Ok(true);
+        }
+    }
+    Ok(false)
+}
+
+/// True for a name Stillpoint gives a copy (`17`, `17.pdf`) or its unfinished file.
+fn is_our_name(name: &str) -> bool {
+    if crate::files::is_partial_name(name) {
+        return true;
+    }
+    // Copies written by earlier versions were unfinished under `<copy>.partial`.
+    let name = name.strip_suffix(".partial").unwrap_or(name);
+    let (id, extension) = name.split_once('.').unwrap_or((name, ""));
+    let id_ok = id.starts_with(|c: char| ('1'..='9').contains(&c))
+        && id.chars().all(|c| c.is_ascii_digit());
+    let extension_ok = extension.len() <= 8
+        && extension
+            .chars()
+            .all(|c| c.is_ascii_lowercase() || c.is_ascii_digit())
+        && (name.contains('.') != extension.is_empty());
+    id_ok && extension_ok
+}
+
+/// In a folder marked as ours: removes the copies that no row names any more (and unfinished
+/// ones) and keeps the others readable by the user only. Returns how many went. A folder
+/// without the mark is left as it is.
 pub(super) fn sweep(conn: &Connection, folder: &Path) -> Result<usize> {
+    if !std::fs::symlink_metadata(folder.join(MARK)).is_ok_and(|m| m.is_file()) {
+        return Ok(0);
+    }
     let Ok(listing) = std::fs::read_dir(folder) else {
         return Ok(0);
     };
+    crate::files::make_private(folder)?;
     let mut stmt = conn.prepare("SELECT stored_name FROM attachments")?;
     let kept: HashSet<String> = stmt
         .query_map([], |r| r.get(0))?
@@ -179,14 +234,51 @@ pub(super) fn sweep(conn: &Connection, folder: &Path) -> Result<usize> {
     let mut removed = 0;
     for item in listing.flatten() {
         let name = item.file_name().to_string_lossy().into_owned();
-        let ours = name
-            .split('.')
-            .next()
-            .is_some_and(|id| !id.is_empty() && id.chars().all(|c| c.is_ascii_digit()));
-        if ours && !kept.contains(&name) && item.path().is_file() {
+        // A link is never followed, nor removed: we make none.
+        let is_file = item.file_type().is_ok_and(|t| t.is_file());
+        if !is_file || name == MARK || !is_our_name(&name) {
+            continue;
+        }
+        if kept.contains(&name) {
+            crate::files::make_private(&item.path())?;
+        } else {
             std::fs::remove_file(item.path())?;
             removed += 1;
         }
     }
     Ok(removed)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn only_the_names_we_give_are_ours() {
+        for ours in [
+            "1",
+            "17",
+            "17.pdf",
+            "3.jpeg",
+            "5.partial",
+            "5.pdf.partial",
+            ".17.pdf.Xa3.partial",
+        ] {
+            assert!(is_our_name(ours), "{ours}");
+        }
+        for theirs in [
+            "2023 report.pdf",
+            "017",
+            "0",
+            "17.PDF",
+            "17.",
+            "17.verylongext",
+            "a17",
+            "notes.txt",
+            "17.pdf.bak",
+            ".hidden",
+        ] {
+            assert!(!is_our_name(theirs), "{theirs}");
+        }
+    }
 }

@@ -37,41 +37,82 @@ pub struct Store {
 }
 
 impl Store {
-    /// Opens (creating if needed) the database at `path` and brings its schema up to date.
-    /// A database written by a newer Stillpoint is refused and left untouched.
+    /// Opens the record at `path` to work in it, creating it if there is none (its folder and
+    /// the file readable by the user only), and brings its schema up to date. Tightens the
+    /// modes of an existing record's files, and removes the attachment copies no row names.
+    /// Refused untouched: another program's file, and a record from a newer Stillpoint.
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
-            std::fs::create_dir_all(dir)?;
+            crate::files::create_private_dir(dir)?;
+            if crate::paths::is_app_folder(dir) {
+                crate::files::make_private(dir)?;
+            }
         }
-        let mut store = Store::prepare(Connection::open(path)?)?;
+        create_private_file(path)?;
+        let mut store = Store::prepare(Connection::open(path)?, path)?;
+        for suffix in ["", "-wal", "-shm"] {
+            let mut file = path.as_os_str().to_owned();
+            file.push(suffix);
+            crate::files::make_private(Path::new(&file))?;
+        }
         let files = attachments::folder_for(path);
+        store.adopt_unmarked_attachments(&files)?;
         attachments::sweep(&store.conn, &files)?;
         store.files = Some(files);
         Ok(store)
     }
 
-    /// A private database in memory, for tests and benchmarks.
-    pub fn open_in_memory() -> Result<Store> {
-        Store::prepare(Connection::open_in_memory()?)
+    /// Opens an existing record to read it: nothing is created, and a record that is up to
+    /// date is not written (an older one is upgraded, as any opening does). A missing file is
+    /// refused with a sentence.
+    pub fn open_existing(path: &Path) -> Result<Store> {
+        if !path.is_file() {
+            return Err(Error::Refused(format!(
+                "There is no Stillpoint record at {}. Check the path, or start a record there \
+                 with a command that writes (e.g. `profile set`) or in the window.",
+                path.display()
+            )));
+        }
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE
+            | rusqlite::OpenFlags::SQLITE_OPEN_URI
+            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let mut store = Store::prepare(Connection::open_with_flags(path, flags)?, path)?;
+        store.files = Some(attachments::folder_for(path));
+        Ok(store)
     }
 
-    fn prepare(mut conn: Connection) -> Result<Store> {
+    /// A private database in memory, for tests and benchmarks.
+    pub fn open_in_memory() -> Result<Store> {
+        Store::prepare(Connection::open_in_memory()?, Path::new(":memory:"))
+    }
+
+    fn prepare(mut conn: Connection, path: &Path) -> Result<Store> {
         conn.busy_timeout(Duration::from_secs(5))?;
         register_functions(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        migrations::check_not_newer(&conn)?;
-        // WAL changes the file; only switch once we know the file is ours to change.
-        conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        let found = migrations::identify(&conn, &path.display().to_string())?;
+        // WAL changes the file; only switch once we know the file is ours to change, and only
+        // if it is not in WAL already (a record that is up to date is not written).
+        let journal: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
+        if !journal.eq_ignore_ascii_case("wal") && journal != "memory" {
+            conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
+        }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
-        migrations::migrate(&mut conn)?;
+        if found != migrations::Found::Current {
+            migrations::migrate(&mut conn)?;
+        }
         let mut store = Store { conn, files: None };
         store.recount_if_rules_changed()?;
         Ok(store)
     }
 
-    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back otherwise.
+    /// Runs `f` in one transaction: committed when it returns `Ok`, rolled back otherwise. It
+    /// begins `IMMEDIATE`, waiting (up to the busy timeout) for another writer to finish: a
+    /// transaction that read first could not wait for the lock when it came to write.
     pub fn with_tx<T>(&mut self, f: impl FnOnce(&Transaction<'_>) -> Result<T>) -> Result<T> {
-        let tx = self.conn.transaction()?;
+        let tx = self
+            .conn
+            .transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
         let value = f(&tx)?;
         tx.commit()?;
         Ok(value)
@@ -82,13 +123,19 @@ impl Store {
     fn recount_if_rules_changed(&mut self) -> Result<()> {
         let rules = crate::rules::default_rule_set()?;
         let fingerprint = crate::rules::fingerprint(rules.id())?;
-        self.with_tx(|tx| {
-            let stored: Option<String> = tx
+        let counted_with = |conn: &Connection| -> Result<Option<String>> {
+            Ok(conn
                 .query_row("SELECT value FROM meta WHERE key = 'rules'", [], |r| {
                     r.get(0)
                 })
-                .optional()?;
-            if stored.as_deref() != Some(fingerprint.as_str()) {
+                .optional()?)
+        };
+        // Read first, without a lock: the usual case writes nothing.
+        if counted_with(&self.conn)?.as_deref() == Some(fingerprint.as_str()) {
+            return Ok(());
+        }
+        self.with_tx(|tx| {
+            if counted_with(tx)?.as_deref() != Some(fingerprint.as_str()) {
                 entries::recount(tx, rules)?;
                 tx.execute(
                     "INSERT INTO meta (key, value) VALUES ('rules', ?1)
@@ -178,10 +225,45 @@ impl Store {
         self.with_tx(|tx| attachments::remove(tx, id))
     }
 
+    /// A record from before files were marked (schema 7) may keep its copies in a folder that
+    /// has no mark: it is marked ours, once, when a copy a row names is found in it; a folder
+    /// holding none of our copies is not ours, and is never swept.
+    fn adopt_unmarked_attachments(&mut self, folder: &Path) -> Result<()> {
+        let pending: bool = self.conn.query_row(
+            "SELECT EXISTS (SELECT 1 FROM meta WHERE key = 'unmarked_attachments')",
+            [],
+            |r| r.get(0),
+        )?;
+        if !pending {
+            return Ok(());
+        }
+        if attachments::holds_a_copy(&self.conn, folder)? {
+            attachments::mark(folder)?;
+        }
+        self.with_tx(|tx| {
+            tx.execute("DELETE FROM meta WHERE key = 'unmarked_attachments'", [])?;
+            Ok(())
+        })
+    }
+
     fn files_folder(&self) -> Result<&Path> {
         self.files
             .as_deref()
             .ok_or_else(|| Error::Refused("A database in memory keeps no attached files.".into()))
+    }
+}
+
+/// Creates the database file, empty and readable by the user only, unless it exists (SQLite
+/// would create it with the process's default mode, readable by everyone).
+fn create_private_file(path: &Path) -> Result<()> {
+    let mut options = std::fs::OpenOptions::new();
+    options.write(true).create_new(true);
+    #[cfg(unix)]
+    std::os::unix::fs::OpenOptionsExt::mode(&mut options, 0o600);
+    match options.open(path) {
+        Ok(_) => Ok(()),
+        Err(e) if e.kind() == std::io::ErrorKind::AlreadyExists => Ok(()),
+        Err(e) => Err(e.into()),
     }
 }
 

@@ -382,11 +382,29 @@ impl super::Store {
     /// The minutes are chosen by [`allocate_claim`]. With fewer credits available, nothing
     /// changes: `Refused` when none are, a field error on `credits` otherwise.
     pub fn claim_credits(&mut self, credits: i64, today: NaiveDate) -> Result<SubmissionDetail> {
+        self.claim_credits_then(credits, today, |_, _| Ok(()))
+    }
+
+    /// Claims as [`Store::claim_credits`] does, and runs `then` before the claim is committed,
+    /// with the store as it will be (the new draft readable): the claim is kept only if `then`
+    /// succeeds. This is how a claim and its tracking form are written together or not at all.
+    pub fn claim_credits_then(
+        &mut self,
+        credits: i64,
+        today: NaiveDate,
+        then: impl FnOnce(&super::Store, &SubmissionDetail) -> Result<()>,
+    ) -> Result<SubmissionDetail> {
         let rules = crate::rules::default_rule_set()?;
-        self.with_tx(|tx| {
-            let id = claim(tx, rules, credits, today)?;
-            detail(tx, id)
-        })
+        // `with_tx` lends the transaction alone; `then` needs the whole store to read it.
+        let tx = rusqlite::Transaction::new_unchecked(
+            &self.conn,
+            rusqlite::TransactionBehavior::Immediate,
+        )?;
+        let id = claim(&tx, rules, credits, today)?;
+        let made = detail(&tx, id)?;
+        then(self, &made)?;
+        tx.commit()?;
+        Ok(made)
     }
 
     /// Every submission, newest first, with its state and totals.

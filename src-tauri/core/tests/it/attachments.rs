@@ -31,6 +31,7 @@ fn copies(dir: &std::path::Path) -> Vec<String> {
     let mut names: Vec<String> = std::fs::read_dir(dir.join("stillpoint-attachments"))
         .map(|l| {
             l.map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+                .filter(|name| name != ".stillpoint-attachments")
                 .collect()
         })
         .unwrap_or_default();
@@ -200,5 +201,139 @@ fn a_course_keeps_its_certificate_and_the_copy_goes_with_the_course() {
     assert!(
         copies(dir.path()).is_empty(),
         "the copy goes at the next opening"
+    );
+}
+
+fn names_in(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn a_folder_stillpoint_did_not_make_is_never_swept() {
+    let dir = tempfile::tempdir().unwrap();
+    let theirs = dir.path().join("invoices-attachments");
+    std::fs::create_dir(&theirs).unwrap();
+    for name in ["2023.pdf", "2024.pdf", "17", "5.partial"] {
+        std::fs::write(theirs.join(name), name).unwrap();
+    }
+    let db = dir.path().join("invoices.db");
+    let mut store = Store::open(&db).unwrap();
+    let id = one_entry(&mut store);
+    let attached = store
+        .attach(Owner::Entry(id), "ours.pdf", b"%PDF", today())
+        .unwrap();
+    store.detach(attached.id).unwrap();
+    drop(store);
+    Store::open(&db).unwrap();
+    Store::open_existing(&db).unwrap();
+    let left = names_in(&theirs);
+    for name in ["2023.pdf", "2024.pdf", "17", "5.partial"] {
+        assert!(
+            left.contains(&name.to_owned()),
+            "{name} was removed: {left:?}"
+        );
+        assert_eq!(std::fs::read(theirs.join(name)).unwrap(), name.as_bytes());
+    }
+}
+
+#[test]
+fn a_read_never_removes_a_copy() {
+    let dir = tempfile::tempdir().unwrap();
+    let db = dir.path().join("stillpoint.db");
+    let mut store = Store::open(&db).unwrap();
+    let id = one_entry(&mut store);
+    let dropped = store
+        .attach(Owner::Entry(id), "dropped.pdf", b"2", today())
+        .unwrap();
+    store.detach(dropped.id).unwrap();
+    drop(store);
+    Store::open_existing(&db).unwrap();
+    assert_eq!(copies(dir.path()), ["1.pdf"], "a read leaves it for undo");
+    Store::open(&db).unwrap();
+    assert!(copies(dir.path()).is_empty(), "opening to work removes it");
+}
+
+#[test]
+fn a_record_from_before_the_mark_adopts_its_folder_only_when_its_copies_are_there() {
+    let snapshot = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/schemas/v6.sql");
+    let sql = std::fs::read_to_string(snapshot).unwrap();
+    for has_its_copy in [true, false] {
+        let dir = tempfile::tempdir().unwrap();
+        let db = dir.path().join("old.db");
+        rusqlite::Connection::open(&db)
+            .unwrap()
+            .execute_batch(&sql)
+            .unwrap();
+        let folder = dir.path().join("old-attachments");
+        std::fs::create_dir(&folder).unwrap();
+        if has_its_copy {
+            std::fs::write(folder.join("1-zertifikat.pdf"), b"%PDF").unwrap();
+        }
+        std::fs::write(folder.join("7.pdf"), b"a copy no row names").unwrap();
+        std::fs::write(folder.join("mine.txt"), b"not a name we give").unwrap();
+        Store::open(&db).unwrap();
+        let left = names_in(&folder);
+        if has_its_copy {
+            assert_eq!(
+                left,
+                [".stillpoint-attachments", "1-zertifikat.pdf", "mine.txt"],
+                "adopted and swept"
+            );
+        } else {
+            assert_eq!(left, ["7.pdf", "mine.txt"], "not ours: untouched");
+        }
+        drop(Store::open(&db).unwrap());
+        assert_eq!(names_in(&folder), left, "decided once");
+    }
+}
+
+#[cfg(unix)]
+#[test]
+fn the_record_and_its_copies_are_readable_by_the_user_only() {
+    use std::os::unix::fs::PermissionsExt;
+    let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
+    let dir = tempfile::tempdir().unwrap();
+    let data = dir.path().join(stillpoint_core::paths::IDENTIFIER);
+    let db = data.join("stillpoint.db");
+    let mut store = Store::open(&db).unwrap();
+    let id = one_entry(&mut store);
+    let attached = store
+        .attach(Owner::Entry(id), "receipt.pdf", b"%PDF", today())
+        .unwrap();
+    let copy = store.attachment_file(attached.id).unwrap();
+    assert_eq!(mode(&data), 0o700);
+    assert_eq!(mode(&db), 0o600);
+    assert_eq!(
+        mode(&std::path::PathBuf::from(format!("{}-wal", db.display()))),
+        0o600
+    );
+    assert_eq!(mode(copy.parent().unwrap()), 0o700);
+    assert_eq!(mode(&copy), 0o600);
+    drop(store);
+
+    // A record made by an earlier version, readable by everyone, is tightened at the start.
+    let everyone = std::fs::Permissions::from_mode(0o644);
+    std::fs::set_permissions(&db, everyone.clone()).unwrap();
+    std::fs::set_permissions(&copy, everyone).unwrap();
+    std::fs::set_permissions(
+        copy.parent().unwrap(),
+        std::fs::Permissions::from_mode(0o755),
+    )
+    .unwrap();
+    std::fs::set_permissions(&data, std::fs::Permissions::from_mode(0o755)).unwrap();
+    Store::open(&db).unwrap();
+    assert_eq!(
+        [
+            mode(&data),
+            mode(&db),
+            mode(copy.parent().unwrap()),
+            mode(&copy)
+        ],
+        [0o700, 0o600, 0o700, 0o600]
     );
 }

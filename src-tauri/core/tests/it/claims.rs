@@ -357,3 +357,48 @@ proptest! {
         prop_assert_eq!(store.submission(one.summary.id).unwrap(), one);
     }
 }
+
+#[test]
+fn a_claim_and_what_goes_with_it_are_kept_together_or_not_at_all() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("claims.db");
+    let mut store = Store::open(&path).unwrap();
+    for category in [Category::A, Category::B, Category::C] {
+        log(&mut store, "2025-03-01", category, 8 * 60);
+    }
+    let submissions = |path: &std::path::Path| -> i64 {
+        rusqlite::Connection::open(path)
+            .unwrap()
+            .query_row("SELECT count(*) FROM submissions", [], |r| r.get(0))
+            .unwrap()
+    };
+
+    let refused = store.claim_credits_then(1, today(), |store, made| {
+        assert_eq!(
+            store.submission(made.summary.id).unwrap().summary.credits,
+            1
+        );
+        Err(Error::Refused("The disk is full.".into()))
+    });
+    assert!(matches!(refused, Err(Error::Refused(_))));
+    assert_eq!(submissions(&path), 0, "nothing was claimed");
+    assert_eq!(store.credit_status().unwrap().credits_available, 1);
+
+    let form = dir.path().join("form.pdf");
+    let detail = store
+        .claim_credits_then(1, today(), |store, made| {
+            let pdf = stillpoint_core::forms::submission_form(store, made.summary.id);
+            // No profile yet: the form cannot be printed, so the claim is not kept.
+            assert!(pdf.is_err());
+            std::fs::write(&form, b"%PDF").unwrap();
+            assert_eq!(
+                submissions(&path),
+                0,
+                "the form is written before the commit"
+            );
+            Ok(())
+        })
+        .unwrap();
+    assert_eq!(submissions(&path), 1);
+    assert_eq!(detail.summary.credits, 1);
+}

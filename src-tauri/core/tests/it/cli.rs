@@ -26,10 +26,67 @@ fn stillpoint(db: &Path, args: &[&str]) -> Outcome {
     }
 }
 
+/// An empty record, as the window makes at its first start.
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("cli.db");
+    stillpoint_core::Store::open(&path).unwrap();
     (dir, path)
+}
+
+/// A path where no record is yet.
+fn no_db() -> (tempfile::TempDir, PathBuf) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("not yet").join("cli.db");
+    (dir, path)
+}
+
+#[test]
+fn a_read_on_a_missing_record_says_so_and_creates_nothing() {
+    let (dir, db) = no_db();
+    for args in [
+        &["profile", "show", "--json"][..],
+        &["credits", "--json"],
+        &["credits"],
+        &["submissions", "--json"],
+        &["export-csv", dir.path().join("out.csv").to_str().unwrap()],
+        &[
+            "portfolio",
+            "--out",
+            dir.path().join("p.pdf").to_str().unwrap(),
+        ],
+    ] {
+        let read = stillpoint(&db, args);
+        assert_eq!(read.code, 1, "{args:?}");
+        assert_eq!(read.out, "", "{args:?}");
+        assert!(
+            read.err
+                .starts_with("error: There is no Stillpoint record at ")
+                && read.err.contains("cli.db"),
+            "{args:?}: {}",
+            read.err
+        );
+    }
+    let left: Vec<_> = std::fs::read_dir(dir.path()).unwrap().collect();
+    assert!(left.is_empty(), "nothing was created: {left:?}");
+}
+
+#[test]
+fn a_blank_form_needs_no_record_and_makes_none() {
+    let (dir, db) = no_db();
+    let pdf = dir.path().join("blank.pdf");
+    let written = stillpoint(&db, &["form", "--blank", "--out", pdf.to_str().unwrap()]);
+    assert_eq!((written.code, written.err.as_str()), (0, ""));
+    assert!(std::fs::read(&pdf).unwrap().starts_with(b"%PDF"));
+    assert!(!db.parent().unwrap().exists(), "no record was made");
+}
+
+#[test]
+fn a_command_that_writes_starts_a_record_where_there_is_none() {
+    let (_dir, db) = no_db();
+    let set = stillpoint(&db, &["profile", "set", "--name", "Ana"]);
+    assert_eq!(set.code, 0, "{}", set.err);
+    assert_eq!(profile_json(&db)["name"], "Ana");
 }
 
 fn profile_json(db: &Path) -> Value {

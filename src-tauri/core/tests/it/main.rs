@@ -4,6 +4,7 @@
 mod attachments;
 mod claims;
 mod cli;
+mod concurrency;
 mod exchange;
 mod migrations;
 mod pdf;

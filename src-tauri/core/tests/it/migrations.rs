@@ -211,6 +211,8 @@ fn a_database_from_a_newer_stillpoint_is_refused_and_left_untouched() {
         .unwrap();
         conn.pragma_update(None, "user_version", SCHEMA_VERSION + 1)
             .unwrap();
+        conn.pragma_update(None, "application_id", 0x5354_4C50)
+            .unwrap();
     }
     let before = std::fs::read(&path).unwrap();
     let error = Store::open(&path).unwrap_err();
@@ -242,4 +244,116 @@ fn every_connection_uses_wal_and_foreign_keys() {
         .unwrap();
     assert_eq!((mode.as_str(), fk, sync), ("wal", 1, 1));
     assert!(timeout > 0);
+}
+
+/// Opening `path` (both ways) is refused with a sentence naming it, and leaves it byte for byte.
+fn refused_untouched(path: &Path) -> String {
+    let before = std::fs::read(path).unwrap();
+    let mut said = String::new();
+    for open in [Store::open, Store::open_existing] {
+        let error = open(path).unwrap_err();
+        let message = stillpoint_core::ApiError::from(error).message;
+        assert!(message.contains("is not a Stillpoint record"), "{message}");
+        assert!(message.contains(&path.display().to_string()), "{message}");
+        assert!(
+            !message.contains("CREATE"),
+            "no SQL in a sentence: {message}"
+        );
+        assert_eq!(
+            std::fs::read(path).unwrap(),
+            before,
+            "the file must not change"
+        );
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        assert!(!Path::new(&wal).exists());
+        said = message;
+    }
+    said
+}
+
+#[test]
+fn another_programs_files_are_refused_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let other = dir.path().join("invoices.db");
+    Connection::open(&other)
+        .unwrap()
+        .execute_batch("CREATE TABLE invoices (id INTEGER PRIMARY KEY, total REAL); INSERT INTO invoices VALUES (1, 9.5);")
+        .unwrap();
+    assert!(refused_untouched(&other).contains("tables are another program's"));
+
+    let marked = dir.path().join("marked.db");
+    let conn = Connection::open(&marked).unwrap();
+    conn.execute_batch("CREATE TABLE t (x)").unwrap();
+    conn.pragma_update(None, "application_id", 42).unwrap();
+    drop(conn);
+    assert!(refused_untouched(&marked).contains("another program"));
+
+    // Named like ours, at a version we wrote, but with tables of its own.
+    let lookalike = dir.path().join("lookalike.db");
+    let conn = Connection::open(&lookalike).unwrap();
+    conn.execute_batch(
+        "CREATE TABLE profile (who TEXT); CREATE TABLE entries (what TEXT, at TEXT);",
+    )
+    .unwrap();
+    conn.pragma_update(None, "user_version", 2).unwrap();
+    drop(conn);
+    refused_untouched(&lookalike);
+
+    let negative = dir.path().join("negative.db");
+    let conn = Connection::open(&negative).unwrap();
+    conn.execute_batch("CREATE TABLE t (x)").unwrap();
+    conn.pragma_update(None, "user_version", -1).unwrap();
+    drop(conn);
+    assert!(refused_untouched(&negative).contains("its version is -1"));
+
+    let pdf = dir.path().join("2023.pdf");
+    std::fs::write(
+        &pdf,
+        b"%PDF-1.7\nnot a database at all, but long enough to be read as one........",
+    )
+    .unwrap();
+    assert!(refused_untouched(&pdf).contains("not a database file"));
+}
+
+#[test]
+fn an_empty_file_becomes_a_new_record_marked_as_ours() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("empty.db");
+    std::fs::write(&path, b"").unwrap();
+    let store = Store::open(&path).unwrap();
+    let id: i32 = store
+        .conn()
+        .pragma_query_value(None, "application_id", |r| r.get(0))
+        .unwrap();
+    assert_eq!(id, 0x5354_4C50);
+}
+
+#[test]
+fn opening_a_record_that_is_up_to_date_writes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("current.db");
+    let mut store = Store::open(&path).unwrap();
+    store
+        .save_profile(&stillpoint_core::model::Profile {
+            name: "Ana".into(),
+            ..Default::default()
+        })
+        .unwrap();
+    drop(store);
+    let before = std::fs::read(&path).unwrap();
+    for _ in 0..2 {
+        drop(Store::open_existing(&path).unwrap());
+        drop(Store::open(&path).unwrap());
+    }
+    assert_eq!(std::fs::read(&path).unwrap(), before);
+
+    // While another connection holds the write lock (longer than the busy timeout), opening
+    // still works: it does not need the lock.
+    let holder = Connection::open(&path).unwrap();
+    holder.execute_batch("BEGIN IMMEDIATE").unwrap();
+    let store = Store::open_existing(&path).unwrap();
+    assert_eq!(store.profile().unwrap().unwrap().name, "Ana");
+    drop(Store::open(&path).unwrap());
+    holder.execute_batch("ROLLBACK").unwrap();
 }
