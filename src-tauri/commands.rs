@@ -48,6 +48,15 @@ pub fn app_status(state: State<'_, AppState>) -> AppStatus {
     }
 }
 
+/// The full check of the record (SQLite's `integrity_check`), run by the window in the
+/// background after it starts, on a connection of its own: `None` when the record is whole,
+/// else what is wrong and what the therapist can do.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn check_record(state: State<'_, AppState>) -> Result<Option<String>, ApiError> {
+    Ok(stillpoint_core::store::check_whole(&state.db_path)?)
+}
+
 #[tauri::command(async)]
 #[specta::specta]
 pub fn get_profile(state: State<'_, AppState>) -> Result<Option<Profile>, ApiError> {

@@ -17,6 +17,7 @@ pub use system::Desktop;
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
     Builder::<R>::new().commands(collect_commands![
         commands::app_status,
+        commands::check_record,
         commands::get_profile,
         commands::save_profile,
         commands::load_demo,

@@ -489,3 +489,10 @@ fn a_form_opened_in_the_viewer_is_a_private_copy_of_its_own_never_in_the_shared_
     assert_eq!(state.viewer.clear().unwrap(), 2);
     assert!(opened.iter().all(|p| !p.exists()));
 }
+
+#[test]
+fn the_full_check_of_a_whole_record_finds_nothing() {
+    let w = window();
+    w.call("load_demo", json!({})).unwrap();
+    assert_eq!(w.call("check_record", json!({})).unwrap(), Value::Null);
+}

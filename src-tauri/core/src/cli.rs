@@ -169,11 +169,13 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write, err: &mut
     match result {
         Ok(code) => code,
         Err(error) => {
-            let _ = match &error {
+            let _ = match error {
                 Error::Invalid { field, message } => {
                     writeln!(err, "error: --{}: {message}", field.replace('_', "-"))
                 }
-                other => writeln!(err, "error: {other}"),
+                // What the window would say (a full disk, a damaged file…); the details of an
+                // internal error are logged to stderr first.
+                other => writeln!(err, "error: {}", crate::ApiError::from(other).message),
             };
             1
         }

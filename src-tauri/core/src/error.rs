@@ -104,7 +104,14 @@ impl From<Error> for ApiError {
             Error::DatabaseTooNew { .. } => (ErrorCode::DatabaseTooNew, None),
             Error::Database(_) | Error::Io(_) => (ErrorCode::Internal, None),
         };
-        let message = if code == ErrorCode::Internal {
+        let full = matches!(&error, Error::Database(rusqlite::Error::SqliteFailure(e, _))
+            if matches!(e.code, rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::ReadOnly));
+        let message = if full {
+            eprintln!("stillpoint: {error}");
+            "The disk is full, so Stillpoint cannot save changes now; nothing was changed. \
+             Your records can still be read and exported. Free some space, then try again."
+                .to_owned()
+        } else if code == ErrorCode::Internal {
             eprintln!("stillpoint: internal error: {error}");
             "Stillpoint could not complete this action, and nothing was changed. \
              The details are in the log."

@@ -51,6 +51,7 @@ export async function unwrap<T>(call: Promise<Outcome<T>>): Promise<T> {
 
 export const api = {
   status: () => commands.appStatus(),
+  checkRecord: () => unwrap(commands.checkRecord()),
   profile: () => unwrap(commands.getProfile()),
   saveProfile: (profile: Profile) => unwrap(commands.saveProfile(profile)),
   loadDemo: () => unwrap(commands.loadDemo()),

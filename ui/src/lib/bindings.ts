@@ -5,6 +5,12 @@ import { invoke as __TAURI_INVOKE } from "@tauri-apps/api/core";
 /** Commands */
 export const commands = {
 	appStatus: () => __TAURI_INVOKE<AppStatus>("app_status"),
+	/**
+	 *  The full check of the record (SQLite's `integrity_check`), run by the window in the
+	 *  background after it starts, on a connection of its own: `None` when the record is whole,
+	 *  else what is wrong and what the therapist can do.
+	 */
+	checkRecord: () => typedError<string | null, ApiError>(__TAURI_INVOKE("check_record")),
 	getProfile: () => typedError<Profile | null, ApiError>(__TAURI_INVOKE("get_profile")),
 	saveProfile: (profile: Profile) => typedError<Profile, ApiError>(__TAURI_INVOKE("save_profile", { profile })),
 	loadDemo: () => typedError<null, ApiError>(__TAURI_INVOKE("load_demo")),

@@ -49,7 +49,10 @@ impl Store {
             }
         }
         create_private_file(path)?;
-        let mut store = Store::prepare(Connection::open(path)?, path)?;
+        let mut store = match Store::prepare(Connection::open(path)?, path) {
+            Err(e) if is_disk_full(&e) => return Store::open_to_read_on_a_full_disk(path),
+            other => other?,
+        };
         for suffix in ["", "-wal", "-shm"] {
             let mut file = path.as_os_str().to_owned();
             file.push(suffix);
@@ -76,7 +79,32 @@ impl Store {
         let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_WRITE
             | rusqlite::OpenFlags::SQLITE_OPEN_URI
             | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
-        let mut store = Store::prepare(Connection::open_with_flags(path, flags)?, path)?;
+        let mut store = match Store::prepare(Connection::open_with_flags(path, flags)?, path) {
+            Err(e) if is_disk_full(&e) => return Store::open_to_read_on_a_full_disk(path),
+            other => other?,
+        };
+        store.files = Some(attachments::folder_for(path));
+        Ok(store)
+    }
+
+    /// On a full disk SQLite cannot even make the shared-memory file a reader needs. The record
+    /// can still be read (and exported elsewhere) as it was last closed, when no write-ahead log
+    /// is pending: read-only, as an unchanging file. Every change is refused until there is room.
+    fn open_to_read_on_a_full_disk(path: &Path) -> Result<Store> {
+        let mut wal = path.as_os_str().to_owned();
+        wal.push("-wal");
+        if std::fs::metadata(&wal).is_ok_and(|m| m.len() > 0) {
+            return Err(Error::Refused(format!(
+                "The disk is full, and the last changes to {} are still in its journal, so \
+                 Stillpoint cannot read it safely. Free some space, then open it again.",
+                path.display()
+            )));
+        }
+        let flags = rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY
+            | rusqlite::OpenFlags::SQLITE_OPEN_URI
+            | rusqlite::OpenFlags::SQLITE_OPEN_NO_MUTEX;
+        let conn = Connection::open_with_flags(immutable_uri(path), flags)?;
+        let mut store = Store::prepare(conn, path)?;
         store.files = Some(attachments::folder_for(path));
         Ok(store)
     }
@@ -90,11 +118,16 @@ impl Store {
         conn.busy_timeout(Duration::from_secs(5))?;
         register_functions(&conn)?;
         conn.pragma_update(None, "foreign_keys", "ON")?;
-        let found = migrations::identify(&conn, &path.display().to_string())?;
+        let shown_as = path.display().to_string();
+        let found = migrations::identify(&conn, &shown_as).map_err(|e| damaged(e, &shown_as))?;
+        if found != migrations::Found::New {
+            check_quickly(&conn, &shown_as)?;
+        }
         // WAL changes the file; only switch once we know the file is ours to change, and only
         // if it is not in WAL already (a record that is up to date is not written).
         let journal: String = conn.pragma_query_value(None, "journal_mode", |r| r.get(0))?;
-        if !journal.eq_ignore_ascii_case("wal") && journal != "memory" {
+        let switch = !journal.eq_ignore_ascii_case("wal") && journal != "memory";
+        if switch && !conn.is_readonly(rusqlite::MAIN_DB)? {
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
@@ -251,6 +284,99 @@ impl Store {
             .as_deref()
             .ok_or_else(|| Error::Refused("A database in memory keeps no attached files.".into()))
     }
+}
+
+/// What the therapist reads about a damaged record, and what they can do.
+fn damage_sentence(shown_as: &str, what: &str) -> String {
+    format!(
+        "The record {shown_as} is damaged ({what}). Stillpoint changed nothing in it. Close \
+         Stillpoint and keep a copy of this file before anything else; then restore your latest \
+         backup copy of it, or ask for help recovering it."
+    )
+}
+
+/// `file:` URI of `path` that tells SQLite the file will not change (no locks, no journal).
+fn immutable_uri(path: &Path) -> String {
+    let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let text = absolute.to_string_lossy().replace('\\', "/");
+    let mut uri = String::from(if text.starts_with('/') {
+        "file:"
+    } else {
+        "file:/"
+    });
+    for byte in text.bytes() {
+        match byte {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'-' | b'.' | b'_' | b'~' | b'/' | b':' => {
+                uri.push(char::from(byte))
+            }
+            other => uri.push_str(&format!("%{other:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+/// True for SQLite's "disk full" and the I/O errors a full disk causes.
+fn is_disk_full(error: &Error) -> bool {
+    matches!(error, Error::Database(rusqlite::Error::SqliteFailure(e, _))
+        if matches!(e.code, rusqlite::ErrorCode::DiskFull | rusqlite::ErrorCode::SystemIoFailure))
+}
+
+/// The start of SQLite's report, at most `n` characters.
+fn first_chars(report: &str, n: usize) -> String {
+    match report.char_indices().nth(n) {
+        Some((end, _)) => format!("{}…", &report[..end]),
+        None => report.to_owned(),
+    }
+}
+
+/// SQLite's "malformed" turned into that sentence; other errors pass as they are.
+fn damaged(error: Error, shown_as: &str) -> Error {
+    match &error {
+        Error::Database(rusqlite::Error::SqliteFailure(e, _))
+            if e.code == rusqlite::ErrorCode::DatabaseCorrupt =>
+        {
+            Error::Refused(damage_sentence(shown_as, "SQLite reads it as malformed"))
+        }
+        _ => error,
+    }
+}
+
+/// `PRAGMA quick_check` at every opening: the pages and their links, not every index entry.
+fn check_quickly(conn: &Connection, shown_as: &str) -> Result<()> {
+    let first: String = conn
+        .query_row("PRAGMA quick_check(1)", [], |r| r.get(0))
+        .map_err(|e| damaged(e.into(), shown_as))?;
+    if first != "ok" {
+        return Err(Error::Refused(damage_sentence(
+            shown_as,
+            &first_chars(&first, 160),
+        )));
+    }
+    Ok(())
+}
+
+/// The full check (`PRAGMA integrity_check`) of the record at `path`, on a connection of its
+/// own that only reads, so the window can run it in the background. `None` when the record is
+/// whole; else a sentence for the therapist.
+pub fn check_whole(path: &Path) -> Result<Option<String>> {
+    let shown_as = path.display().to_string();
+    let conn = Connection::open_with_flags(path, rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY)?;
+    conn.busy_timeout(Duration::from_secs(5))?;
+    let mut stmt = conn
+        .prepare("PRAGMA integrity_check(20)")
+        .map_err(|e| damaged(e.into(), &shown_as))?;
+    let problems: Vec<String> = stmt
+        .query_map([], |r| r.get(0))
+        .and_then(|rows| rows.collect())
+        .map_err(|e| damaged(e.into(), &shown_as))?;
+    if problems.iter().all(|p| p == "ok") {
+        return Ok(None);
+    }
+    Ok(Some(damage_sentence(
+        &shown_as,
+        &first_chars(&problems.join("; "), 160),
+    )))
 }
 
 /// Creates the database file, empty and readable by the user only, unless it exists (SQLite

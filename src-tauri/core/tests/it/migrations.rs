@@ -357,3 +357,44 @@ fn opening_a_record_that_is_up_to_date_writes_nothing() {
     drop(Store::open(&path).unwrap());
     holder.execute_batch("ROLLBACK").unwrap();
 }
+
+/// A record of a few hundred pages whose middle page is overwritten with noise.
+fn damaged_record(dir: &Path) -> PathBuf {
+    let path = dir.join("damaged.db");
+    drop(Store::open(&path).unwrap());
+    let conn = Connection::open(&path).unwrap();
+    conn.execute_batch(
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 3000)
+         INSERT INTO meta (key, value) SELECT 'probe' || i, printf('%.200c', 'x') FROM n;
+         PRAGMA wal_checkpoint(TRUNCATE);",
+    )
+    .unwrap();
+    drop(conn);
+    let mut bytes = std::fs::read(&path).unwrap();
+    let page = 4096;
+    let middle = (bytes.len() / page / 2) * page;
+    for b in &mut bytes[middle + 8..middle + page] {
+        *b = 0x5a;
+    }
+    std::fs::write(&path, bytes).unwrap();
+    path
+}
+
+#[test]
+fn a_damaged_record_is_noticed_at_opening_and_said_plainly() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = damaged_record(dir.path());
+    let before = std::fs::read(&path).unwrap();
+    for open in [Store::open, Store::open_existing] {
+        let message = stillpoint_core::ApiError::from(open(&path).unwrap_err()).message;
+        assert!(message.contains("is damaged"), "{message}");
+        assert!(message.contains("keep a copy of this file"), "{message}");
+        assert_eq!(std::fs::read(&path).unwrap(), before, "nothing changed");
+    }
+    let full = stillpoint_core::store::check_whole(&path).unwrap();
+    assert!(full.is_some_and(|m| m.contains("is damaged")));
+
+    let whole = dir.path().join("whole.db");
+    drop(Store::open(&whole).unwrap());
+    assert_eq!(stillpoint_core::store::check_whole(&whole).unwrap(), None);
+}
