@@ -778,10 +778,11 @@ pub fn template_csv(rules: &RuleSet) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| Error::Io(std::io::Error::other(e)))
 }
 
-/// Writes [`template_csv`] for the default rule set to `path`.
-pub fn write_template_file(path: &Path) -> Result<()> {
+/// Writes [`template_csv`] for the default rule set to `path`; returns how many example rows.
+pub fn write_template_file(path: &Path) -> Result<usize> {
     let text = template_csv(crate::rules::default_rule_set()?)?;
-    crate::files::write_whole(path, text.as_bytes())
+    crate::files::write_whole(path, text.as_bytes())?;
+    Ok(text.lines().count().saturating_sub(1))
 }
 
 /// Writes every entry, oldest first, to a CSV file; returns how many.
