@@ -151,10 +151,14 @@ pub fn attach_file(
     let content = BASE64.decode(base64).map_err(|_| {
         ApiError::from(stillpoint_core::Error::invalid(
             "file",
-            format!(
-                "{} could not be read; try choosing it again.",
-                stillpoint_core::error::quoted(&file_name)
-            ),
+            if file_name.trim().is_empty() {
+                "The file could not be read; try choosing it again.".to_owned()
+            } else {
+                format!(
+                    "{} could not be read; try choosing it again.",
+                    stillpoint_core::error::quoted(&file_name)
+                )
+            },
         ))
     })?;
     state.with_store(|s| s.attach(owner, &file_name, &content, today()))
