@@ -163,7 +163,7 @@ test("the entries table is used with the keyboard alone", async () => {
     const date = await app.script("return document.activeElement.querySelector('.date').innerText");
     await app.keys(key.enter);
     await app.waitFor("#entry-form-title", { text: "Edit entry" });
-    const iso = await app.value("[data-testid=entry-form] [name=date]");
+    const iso = await app.attribute("[data-testid=entry-form] [name=date]", "data-iso");
     assert.equal(await app.shownDate(iso), date);
     await app.keys("\uE00C");
     await waitUntil(async () => !(await app.exists("[data-testid=entry-form]")), "Escape closes the form");
