@@ -88,7 +88,9 @@ test("an invalid entry shows the error at its field and saves nothing", async ()
     await app.type("#entry-date", "2999-01-01");
     await app.click("[data-testid=save-entry]");
     await app.waitFor("[data-error=date]", { text: "future" });
-    await app.keys("\uE00C"); // Escape closes the form
+    await app.keys("\uE00C"); // Escape asks before throwing the typing away
+    await app.click("[data-testid=discard-changes]");
+    await waitUntil(async () => !(await app.exists("[data-testid=entry-form]")), "Discard closes the form");
     await app.waitFor("[data-testid=entry-total]", { text: "0 entries" });
   });
 });

@@ -19,6 +19,13 @@ export const commands = {
 	 *  (by `scripts/bench-startup`), prints the time since start, and with `=exit` also quits.
 	 */
 	uiReady: () => __TAURI_INVOKE<void>("ui_ready"),
+	/**
+	 *  The window tells the shell whether a form holds changes not saved: while one does, closing
+	 *  the window asks the window first (see `lib.rs`).
+	 */
+	setUnsaved: (unsaved: boolean) => __TAURI_INVOKE<void>("set_unsaved", { unsaved }),
+	/**  Closes the window after the therapist chose to discard the changes of an open form. */
+	closeWindow: () => typedError<null, ApiError>(__TAURI_INVOKE("close_window")),
 	ruleSet: () => typedError<RuleSet, ApiError>(__TAURI_INVOKE("rule_set")),
 	dashboard: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard")),
 	listEntries: (query: EntryQuery) => typedError<EntryPage, ApiError>(__TAURI_INVOKE("list_entries", { query })),
