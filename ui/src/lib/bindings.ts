@@ -987,9 +987,22 @@ export type PathReadiness = {
 	name: string,
 	/**  Every item is done. */
 	done: boolean,
+	/**  Not started, in progress or ready. */
+	state: PathState,
+	/**  The state in words: "Not started", "In progress", "Ready". */
+	state_label: string,
 	/**  The items, in the file's order. */
 	items: ReadinessItem[],
 };
+
+/**  Where a path stands as a whole. */
+export type PathState = 
+/**  Nothing recorded counts towards any item yet. */
+"not_started" | 
+/**  Something counts, not everything is done. */
+"in_progress" | 
+/**  Every item is done. */
+"ready";
 
 /**  A presentation, as stored. */
 export type Presentation = {
