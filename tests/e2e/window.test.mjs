@@ -120,3 +120,31 @@ test("closing the window with a form's changes asks first; Discard closes it", a
     await waitUntil(() => running(home).length === 0, "an app with nothing unsaved closes at once", 15000);
   });
 });
+
+/** Loads the demo and claims its credit: some entries are then locked by a draft submission. */
+async function demoWithAClaim(app) {
+  await app.click("[data-testid=load-demo]");
+  await app.waitFor("[data-testid=credits-available]", { text: "1" });
+  await app.click("a[data-section=submissions]");
+  await app.waitFor("[data-testid=claimable]", { text: "You have 1 credit available" });
+  await app.click("[data-testid=claim]");
+  await app.waitFor("[data-testid=submissions-message]", { text: "Claimed 1 credit" });
+  await app.click("a[data-section=hours]");
+  await app.waitFor("[data-testid=entry-row][data-locked=yes]");
+}
+
+test("a locked entry shows the app's lock icon, not an emoji that may read as a zero", async () => {
+  const home = scratch("window-icons");
+  await withApp(home, async (app) => {
+    await demoWithAClaim(app);
+    const cell = "[data-testid=entry-row][data-locked=yes] .counted";
+    // The figure reads as it is: no glyph before it that a font without emoji draws as "0".
+    assert.match(await app.text(cell), /^\d+(\.\d+)? h$/);
+    assert.equal(await app.exists(`${cell} svg[data-icon=lock][aria-label^="On submission 1"]`), true);
+    // No pictograph is left anywhere in the window's text (the sidebar's icons are drawn too).
+    const text = await app.script("return document.body.innerText");
+    assert.doesNotMatch(text, /[\p{Extended_Pictographic}\u2460-\u24FF\u25A0-\u25FF\u2600-\u27BF]/u);
+    assert.equal(await app.script("return document.querySelectorAll('nav svg[data-icon]').length"), 10);
+    await app.screenshot("window-02-locked-icon");
+  });
+});
