@@ -148,3 +148,40 @@ test("a locked entry shows the app's lock icon, not an emoji that may read as a 
     await app.screenshot("window-02-locked-icon");
   });
 });
+
+/** The window at `width` × `height` (the app's minimum is 880 × 560). */
+async function resize(app, width, height) {
+  await app.cmd("POST", "/window/rect", { width, height });
+  await waitUntil(async () => (await app.script("return innerWidth")) === width, `the window is ${width} px wide`);
+}
+
+test("at the minimum window size every section fits its width, and Hours shows Logged and Counted", async () => {
+  const home = scratch("window-minimum");
+  await withApp(home, async (app) => {
+    await demoWithAClaim(app);
+    await resize(app, 880, 560);
+    const sections = ["dashboard", "hours", "submissions", "mentors", "calendar", "courses", "clients", "case-studies", "portfolio", "settings"];
+    for (const s of sections) {
+      await app.click(`a[data-section=${s}]`);
+      await app.waitFor(`a[data-section=${s}][aria-current=page]`);
+      await app.waitFor("main h1");
+      await app.screenshot(`window-min-${s}`);
+      const [scroll, client] = await app.script("const m = document.querySelector('main'); return [m.scrollWidth, m.clientWidth]");
+      assert.ok(scroll <= client, `${s}: nothing needs sideways scrolling (${scroll} > ${client})`);
+    }
+    await app.click("a[data-section=hours]");
+    await app.waitFor("[data-testid=entry-row] .counted");
+    for (const cell of ["[role=columnheader].num:nth-last-child(2)", "[role=columnheader].num:last-child", "[data-testid=entry-row] .num:not(.counted)", "[data-testid=entry-row] .counted"]) {
+      const box = await app.script(
+        "const r = document.querySelector(arguments[0]).getBoundingClientRect(); const t = document.querySelector('.table').getBoundingClientRect();" +
+          "return { inside: r.left >= t.left && r.right <= t.right && r.width > 0, text: document.querySelector(arguments[0]).innerText }",
+        [cell],
+      );
+      assert.ok(box.inside, `${cell} ("${box.text}") lies inside the table`);
+    }
+    assert.equal(await app.text("[role=columnheader].num:last-child"), "Counted");
+    assert.ok(await app.visible("[data-testid=entry-row] .counted"));
+    // The format, whose column gives way, is still said under the activity.
+    assert.match(await app.text("[data-testid=entry-row] .activity"), /In person|Virtual/);
+  });
+});
