@@ -53,6 +53,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::intake_screen,
         commands::techniques,
         commands::list_clients,
+        commands::find_clients,
         commands::client_overview,
         commands::save_client,
         commands::delete_client,
