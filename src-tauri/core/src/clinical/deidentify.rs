@@ -203,7 +203,7 @@ impl Folded {
 /// `text` folded the way names are compared (case, accents and punctuation set aside in any
 /// script: "Þórsson" and "thorsson" fold alike), for searching the therapist's own lists.
 pub(crate) fn folded(text: &str) -> String {
-    fold(text).chars.into_iter().collect()
+    fold(text).into_iter().collect()
 }
 
 /// Scripts written without spaces between words, or with words that take prefixes: a name in
