@@ -185,3 +185,29 @@ test("at the minimum window size every section fits its width, and Hours shows L
     assert.match(await app.text("[data-testid=entry-row] .activity"), /In person|Virtual/);
   });
 });
+
+test("a success message goes when the next action starts", async () => {
+  const home = scratch("window-messages");
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=settings]");
+    await app.type("#name", "Ana Núñez");
+    await app.click("[data-testid=save-profile]");
+    await app.waitFor("[data-testid=profile-status]", { text: "Profile saved." });
+    await app.type("#credentials", "LMT");
+    await app.waitFor("[data-testid=profile-status]", { text: "Unsaved changes" });
+    assert.doesNotMatch(await app.text("[data-testid=profile-status]"), /saved\./);
+
+    await openLogHours(app);
+    await app.type("#entry-date", "2025-03-01");
+    await app.click("#entry-activity option[value=one_to_one]");
+    await app.type("#entry-hours", "1");
+    await app.type("input[name=provider]", "Karin Holm");
+    await app.type("#entry-credentials", "CST-D");
+    await app.click("[data-testid=save-entry]");
+    await app.waitFor("[data-testid=toast]", { text: "Entry saved" });
+    await app.waitFor("[data-testid=entry-total]", { text: "1 entry" });
+    await app.click("[data-testid=log-hours]");
+    await app.waitFor("[data-testid=entry-form]");
+    assert.equal(await app.exists("[data-testid=toast]"), false, "the last save's message is gone");
+  });
+});

@@ -22,9 +22,15 @@ export function formatHours(minutes: number, locale?: string): string {
   return numberFormat(locale, 2).format(minutes / 60);
 }
 
+/** A count with its noun, singular only for exactly one: "1 treatment", "3 treatments",
+ * "0 entries". `many` is the plural when it is not the singular with an s. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
+}
+
 /** "3 days" / "1 day". */
 export function formatDays(days: number): string {
-  return days === 1 ? "1 day" : `${days} days`;
+  return count(days, "day");
 }
 
 /** A file size as "12 KB", "3.4 MB" (in the user's locale). */
