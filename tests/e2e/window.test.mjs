@@ -211,3 +211,48 @@ test("a success message goes when the next action starts", async () => {
     assert.equal(await app.exists("[data-testid=toast]"), false, "the last save's message is gone");
   });
 });
+
+test("after saving, the keyboard is on the saved row; a locked entry opens in the panel and Escape closes it", async () => {
+  const home = scratch("window-focus");
+  const focused = (app) => app.script("const a = document.activeElement; return a && (a.dataset.testid || a.getAttribute('role') || a.tagName)");
+  await withApp(home, async (app) => {
+    // Closed without saving: back on the button that opened the form.
+    await openLogHours(app);
+    await app.keys(ESCAPE);
+    await waitUntil(async () => (await focused(app)) === "log-hours", "the keyboard is back on Log hours");
+
+    // A new entry saved: the keyboard is on its row.
+    await app.click("[data-testid=log-hours]");
+    await app.type("#entry-date", "2025-03-01");
+    await app.click("#entry-activity option[value=one_to_one]");
+    await app.type("#entry-hours", "1");
+    await app.type("input[name=provider]", "Karin Holm");
+    await app.type("#entry-credentials", "CST-D");
+    await app.click("[data-testid=save-entry]");
+    await waitUntil(async () => (await focused(app)) === "entry-row", "the keyboard is on the saved row");
+    assert.match(await app.script("return document.activeElement.innerText"), /Karin Holm/);
+
+    // Edited from the keyboard and saved: back on that row.
+    await app.keys("\uE007");
+    await app.waitFor("#entry-form-title", { text: "Edit entry" });
+    await app.type("#entry-notes", "Second half on the diaphragm");
+    await app.click("[data-testid=save-entry]");
+    await app.waitFor("[data-testid=toast]", { text: "Changes saved" });
+    await waitUntil(async () => (await focused(app)) === "entry-row", "the keyboard is on the edited row");
+  });
+
+  const locked = scratch("window-focus-locked");
+  await withApp(locked, async (app) => {
+    await demoWithAClaim(app);
+    await app.script("document.querySelector('[data-testid=entry-row][data-locked=yes]').focus()");
+    const row = await app.script("return document.activeElement.getAttribute('aria-rowindex')");
+    await app.keys("\uE007");
+    await app.waitFor("[data-testid=entry-locked]");
+    assert.equal(await app.script("return document.querySelector('[data-testid=entry-form]').contains(document.activeElement)"), true,
+      "the keyboard is in the panel");
+    await app.screenshot("window-03-locked-entry-open");
+    await app.keys(ESCAPE);
+    await waitUntil(async () => !(await app.exists("[data-testid=entry-form]")), "Escape closes a locked entry");
+    assert.equal(await app.script("return document.activeElement.getAttribute('aria-rowindex')"), row, "back on its row");
+  });
+});
