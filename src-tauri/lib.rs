@@ -24,6 +24,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::ui_ready,
         commands::set_unsaved,
         commands::close_window,
+        commands::show_data_folder,
         commands::rule_set,
         commands::dashboard,
         commands::list_entries,

@@ -4,7 +4,7 @@ import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { readdirSync, readFileSync } from "node:fs";
 import { test } from "node:test";
-import { scratch, waitUntil, withApp } from "./driver.mjs";
+import { fakeViewer, scratch, waitUntil, withApp } from "./driver.mjs";
 
 const ESCAPE = "\uE00C";
 
@@ -255,4 +255,44 @@ test("after saving, the keyboard is on the saved row; a locked entry opens in th
     await waitUntil(async () => !(await app.exists("[data-testid=entry-form]")), "Escape closes a locked entry");
     assert.equal(await app.script("return document.activeElement.getAttribute('aria-rowindex')"), row, "back on its row");
   });
+});
+
+test("Settings: light, dark or the system's theme, remembered; the data folder; the rules applied", async () => {
+  const home = scratch("window-settings");
+  const viewer = fakeViewer(home);
+  const background = (app) => app.script("return getComputedStyle(document.body).backgroundColor");
+  const LIGHT = "rgb(245, 247, 246)";
+  const DARK = "rgb(17, 26, 29)";
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=settings]");
+    assert.equal(await app.script("return document.querySelector('[data-testid=theme-system]').checked"), true, "follows the system at first");
+    assert.equal(await background(app), LIGHT);
+    await app.click("[data-testid=theme-dark]");
+    await waitUntil(async () => (await background(app)) === DARK, "Dark applies at once");
+    await app.screenshot("window-04-settings-dark");
+
+    // The data folder, shown by the system's file manager (here a stand-in for xdg-open).
+    await app.click("[data-testid=show-data-folder]");
+    await waitUntil(() => viewer.opened().length === 1, "the data folder was not shown");
+    assert.equal(viewer.opened()[0], home.dir);
+
+    // Which rules count the hours, and where they come from.
+    assert.equal(await app.text("[data-testid=rule-set-name]"), "IAHE CranioSacral Therapy Mentorship Program");
+    assert.equal(await app.text("[data-testid=rule-set-id]"), "iahe-mentorship-2014");
+    assert.match(await app.text("[data-testid=rule-set-source]"), /Mentorship Program page and FAQ/);
+  }, { env: viewer.env });
+
+  // Remembered after a restart, from the first screen on; the system's again when chosen.
+  await withApp(home, async (app) => {
+    await app.waitFor("[data-testid=welcome]");
+    assert.equal(await background(app), DARK);
+    await app.click("a[data-section=settings]");
+    assert.equal(await app.script("return document.querySelector('[data-testid=theme-dark]').checked"), true);
+    await app.click("[data-testid=theme-light]");
+    await waitUntil(async () => (await background(app)) === LIGHT, "Light applies at once");
+    await app.click("[data-testid=theme-system]");
+    assert.equal(await app.script("return document.documentElement.dataset.theme ?? null"), null);
+    // This system is dark: following it, the window is dark again.
+    await waitUntil(async () => (await background(app)) === DARK, "the system's dark applies");
+  }, { env: { GTK_THEME: "Adwaita:dark" } });
 });

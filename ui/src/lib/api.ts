@@ -58,6 +58,7 @@ export const api = {
   uiReady: () => commands.uiReady(),
   setUnsaved: (unsaved: boolean) => commands.setUnsaved(unsaved),
   closeWindow: () => unwrap(commands.closeWindow()),
+  showDataFolder: () => unwrap(commands.showDataFolder()),
   ruleSet: () => unwrap(commands.ruleSet()),
   dashboard: () => unwrap(commands.dashboard()),
   entries: (query: EntryQuery) => unwrap(commands.listEntries(query)),

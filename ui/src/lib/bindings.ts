@@ -26,6 +26,8 @@ export const commands = {
 	setUnsaved: (unsaved: boolean) => __TAURI_INVOKE<void>("set_unsaved", { unsaved }),
 	/**  Closes the window after the therapist chose to discard the changes of an open form. */
 	closeWindow: () => typedError<null, ApiError>(__TAURI_INVOKE("close_window")),
+	/**  Shows the folder that holds the database (and its attachments) in the file manager. */
+	showDataFolder: () => typedError<null, ApiError>(__TAURI_INVOKE("show_data_folder")),
 	ruleSet: () => typedError<RuleSet, ApiError>(__TAURI_INVOKE("rule_set")),
 	dashboard: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard")),
 	listEntries: (query: EntryQuery) => typedError<EntryPage, ApiError>(__TAURI_INVOKE("list_entries", { query })),
