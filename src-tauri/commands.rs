@@ -118,6 +118,13 @@ pub fn close_window(state: State<'_, AppState>) -> Result<(), ApiError> {
     state.desktop()?.close_window()
 }
 
+/// How the hours typed into the entry form read: "1 h 15 min", or what is wrong with them.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn read_hours(text: String) -> stillpoint_core::model::HoursReading {
+    stillpoint_core::model::read_hours(&text)
+}
+
 #[tauri::command(async)]
 #[specta::specta]
 pub fn rule_set() -> Result<RuleSet, ApiError> {

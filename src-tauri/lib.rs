@@ -26,6 +26,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::close_window,
         commands::show_data_folder,
         commands::rule_set,
+        commands::read_hours,
         commands::dashboard,
         commands::list_entries,
         commands::add_entry,

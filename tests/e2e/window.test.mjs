@@ -139,7 +139,7 @@ test("a locked entry shows the app's lock icon, not an emoji that may read as a 
     await demoWithAClaim(app);
     const cell = "[data-testid=entry-row][data-locked=yes] .counted";
     // The figure reads as it is: no glyph before it that a font without emoji draws as "0".
-    assert.match(await app.text(cell), /^\d+(\.\d+)? h$/);
+    assert.match(await app.text(cell), /^(\d+ h)?( ?\d+ min)?$/);
     assert.equal(await app.exists(`${cell} svg[data-icon=lock][aria-label^="On submission 1"]`), true);
     // No pictograph is left anywhere in the window's text (the sidebar's icons are drawn too).
     const text = await app.script("return document.body.innerText");
@@ -295,4 +295,32 @@ test("Settings: light, dark or the system's theme, remembered; the data folder; 
     // This system is dark: following it, the window is dark again.
     await waitUntil(async () => (await background(app)) === DARK, "the system's dark applies");
   }, { env: { GTK_THEME: "Adwaita:dark" } });
+});
+
+test("hours are understood however they are typed, said back under the field, and shown one way", async () => {
+  const home = scratch("window-durations");
+  await withApp(home, async (app) => {
+    await openLogHours(app);
+    for (const [typed, read] of [["1:15", "= 1 h 15 min"], ["1h15", "= 1 h 15 min"], ["1 h 30 min", "= 1 h 30 min"],
+      ["90 min", "= 1 h 30 min"], ["1,5", "= 1 h 30 min"], ["1.5", "= 1 h 30 min"], ["2", "= 2 h"]]) {
+      await app.type("#entry-hours", typed);
+      await app.waitFor("[data-testid=hours-reading]", { text: read });
+    }
+    await app.type("#entry-hours", "1 h 75");
+    await app.waitFor("[data-testid=hours-reading]", { text: "is not" });
+    await app.screenshot("window-05-hours-reading");
+
+    await app.type("#entry-date", "2025-03-01");
+    await app.click("#entry-activity option[value=one_to_one]");
+    await app.type("#entry-hours", "1h15");
+    await app.type("input[name=provider]", "Karin Holm");
+    await app.type("#entry-credentials", "CST-D");
+    await app.click("[data-testid=save-entry]");
+    await app.waitFor("[data-testid=entry-total]", { text: "1 entry" });
+    // The table says it as the dashboard and the PDFs do: never "1.25 h".
+    assert.equal(await app.text("[data-testid=entry-row] .num:not(.counted)"), "1 h 15 min");
+    assert.equal(await app.text("[data-testid=entry-row] .counted"), "1 h 15 min");
+    await app.click("a[data-section=dashboard]");
+    await app.waitFor("[data-testid=counted-C]", { text: "1 h 15 min counted" });
+  });
 });

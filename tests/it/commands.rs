@@ -111,6 +111,23 @@ fn the_data_folder_is_the_database_s_folder() {
 }
 
 #[test]
+fn typed_hours_are_read_back_in_words() {
+    let w = window();
+    assert_eq!(
+        w.call("read_hours", json!({"text": "1 h 30 min"})).unwrap(),
+        json!({"minutes": 90, "words": "1 h 30 min"})
+    );
+    assert_eq!(
+        w.call("read_hours", json!({"text": "1,25"})).unwrap()["words"],
+        "1 h 15 min"
+    );
+    assert_eq!(
+        w.call("read_hours", json!({"text": "lots"})).unwrap()["minutes"],
+        Value::Null
+    );
+}
+
+#[test]
 fn a_first_start_is_empty_and_has_no_profile() {
     let w = window();
     let status = w.call("app_status", json!({})).unwrap();

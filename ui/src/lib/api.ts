@@ -60,6 +60,7 @@ export const api = {
   closeWindow: () => unwrap(commands.closeWindow()),
   showDataFolder: () => unwrap(commands.showDataFolder()),
   ruleSet: () => unwrap(commands.ruleSet()),
+  readHours: (text: string) => commands.readHours(text),
   dashboard: () => unwrap(commands.dashboard()),
   entries: (query: EntryQuery) => unwrap(commands.listEntries(query)),
   addEntry: (entry: EntryDraft) => unwrap(commands.addEntry(entry)),

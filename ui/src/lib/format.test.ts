@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { count, formatBytes, formatDays, formatHours, formatMinutes } from "./format";
+import { count, formatBytes, formatDays, formatMinutes } from "./format";
 
 describe("format", () => {
   it("writes durations as the engine does", () => {
@@ -7,12 +7,6 @@ describe("format", () => {
     expect(formatMinutes(45)).toBe("45 min");
     expect(formatMinutes(360)).toBe("6 h");
     expect(formatMinutes(0)).toBe("0 min");
-  });
-
-  it("writes decimal hours in the locale", () => {
-    expect(formatHours(90, "en-GB")).toBe("1.5");
-    expect(formatHours(90, "de-DE")).toBe("1,5");
-    expect(formatHours(20, "en-GB")).toBe("0.33");
   });
 
   it("says a count with its noun, singular for exactly one", () => {

@@ -22,8 +22,8 @@ pub use course::{
     PresentationDraft, ValidCourse,
 };
 pub use entry::{
-    parse_date, parse_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort,
-    ValidEntry,
+    parse_date, parse_hours, read_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery,
+    EntrySort, HoursReading, ValidEntry,
 };
 pub use mentor::{Mentor, MentorDraft};
 pub use profile::Profile;
