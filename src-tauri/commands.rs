@@ -91,6 +91,17 @@ pub fn ui_ready(state: State<'_, AppState>) {
     }
 }
 
+/// Shows the folder that holds the database (and its attachments) in the file manager.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn show_data_folder(state: State<'_, AppState>) -> Result<(), ApiError> {
+    let folder = match state.db_path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    state.desktop()?.show_folder(&folder)
+}
+
 /// The window tells the shell whether a form holds changes not saved: while one does, closing
 /// the window asks the window first (see `lib.rs`).
 #[tauri::command(async)]
@@ -105,6 +116,13 @@ pub fn set_unsaved(state: State<'_, AppState>, unsaved: bool) {
 pub fn close_window(state: State<'_, AppState>) -> Result<(), ApiError> {
     state.set_unsaved(false);
     state.desktop()?.close_window()
+}
+
+/// How the hours typed into the entry form read: "1 h 15 min", or what is wrong with them.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn read_hours(text: String) -> stillpoint_core::model::HoursReading {
+    stillpoint_core::model::read_hours(&text)
 }
 
 #[tauri::command(async)]

@@ -23,6 +23,8 @@ pub trait Desktop: Send + Sync {
     ) -> Option<PathBuf>;
     /// Opens `path` with the program the system uses for its kind of file.
     fn open_file(&self, path: &Path) -> Result<(), ApiError>;
+    /// Shows `folder` in the system's file manager.
+    fn show_folder(&self, folder: &Path) -> Result<(), ApiError>;
     /// Closes the main window (the therapist chose to discard a form's changes).
     fn close_window(&self) -> Result<(), ApiError>;
 }
@@ -63,6 +65,18 @@ impl<R: Runtime> Desktop for TauriDesktop<R> {
                 ApiError::from(Error::Refused(format!(
                     "No program on this computer opened {}. You will find the file there.",
                     path.display()
+                )))
+            })
+    }
+
+    fn show_folder(&self, folder: &Path) -> Result<(), ApiError> {
+        self.0
+            .opener()
+            .open_path(folder.to_string_lossy(), None::<&str>)
+            .map_err(|_| {
+                ApiError::from(Error::Refused(format!(
+                    "No file manager on this computer opened the folder. It is {}.",
+                    folder.display()
                 )))
             })
     }

@@ -35,6 +35,10 @@ impl Desktop for FakeDesktop {
         self.opened.lock().unwrap().push(path.to_owned());
         Ok(())
     }
+    fn show_folder(&self, folder: &Path) -> Result<(), ApiError> {
+        self.opened.lock().unwrap().push(folder.to_owned());
+        Ok(())
+    }
     fn close_window(&self) -> Result<(), ApiError> {
         *self.closed.lock().unwrap() += 1;
         Ok(())
@@ -94,6 +98,33 @@ fn the_window_closes_when_its_unsaved_changes_are_discarded() {
     assert_eq!(*desktop.closed.lock().unwrap(), 0);
     w.call("close_window", json!({})).unwrap();
     assert_eq!(*desktop.closed.lock().unwrap(), 1);
+}
+
+#[test]
+fn the_data_folder_is_the_database_s_folder() {
+    let desktop = FakeDesktop::default();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_owned();
+    let w = window_with(dir, "folder.db", desktop.clone());
+    w.call("show_data_folder", json!({})).unwrap();
+    assert_eq!(*desktop.opened.lock().unwrap(), vec![folder]);
+}
+
+#[test]
+fn typed_hours_are_read_back_in_words() {
+    let w = window();
+    assert_eq!(
+        w.call("read_hours", json!({"text": "1 h 30 min"})).unwrap(),
+        json!({"minutes": 90, "words": "1 h 30 min"})
+    );
+    assert_eq!(
+        w.call("read_hours", json!({"text": "1,25"})).unwrap()["words"],
+        "1 h 15 min"
+    );
+    assert_eq!(
+        w.call("read_hours", json!({"text": "lots"})).unwrap()["minutes"],
+        Value::Null
+    );
 }
 
 #[test]

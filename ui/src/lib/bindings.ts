@@ -26,7 +26,11 @@ export const commands = {
 	setUnsaved: (unsaved: boolean) => __TAURI_INVOKE<void>("set_unsaved", { unsaved }),
 	/**  Closes the window after the therapist chose to discard the changes of an open form. */
 	closeWindow: () => typedError<null, ApiError>(__TAURI_INVOKE("close_window")),
+	/**  Shows the folder that holds the database (and its attachments) in the file manager. */
+	showDataFolder: () => typedError<null, ApiError>(__TAURI_INVOKE("show_data_folder")),
 	ruleSet: () => typedError<RuleSet, ApiError>(__TAURI_INVOKE("rule_set")),
+	/**  How the hours typed into the entry form read: "1 h 15 min", or what is wrong with them. */
+	readHours: (text: string) => __TAURI_INVOKE<HoursReading>("read_hours", { text }),
 	dashboard: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard")),
 	listEntries: (query: EntryQuery) => typedError<EntryPage, ApiError>(__TAURI_INVOKE("list_entries", { query })),
 	addEntry: (entry: EntryDraft) => typedError<Entry, ApiError>(__TAURI_INVOKE("add_entry", { entry })),
@@ -880,6 +884,17 @@ export type Hit = {
 	start: number,
 	/**  Where it ends (exclusive), in UTF-16 code units. */
 	end: number,
+};
+
+/**
+ *  Hours typed into a form, read as the engine reads them: the minutes and how they are shown
+ *  ("1 h 15 min"), so the form can say under the field how it understood them.
+ */
+export type HoursReading = {
+	/**  The minutes, when the text is valid hours. */
+	minutes: number | null,
+	/**  "1 h 15 min" when valid; otherwise what is wrong, as the field would say on saving. */
+	words: string,
 };
 
 /**  What an import did, or why it did nothing. */

@@ -24,7 +24,8 @@ pub use course::{
 };
 pub(crate) use date::{parse_date_for, stored_date};
 pub use entry::{
-    parse_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort, ValidEntry,
+    parse_hours, read_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort,
+    HoursReading, ValidEntry,
 };
 pub use mentor::{Mentor, MentorDraft};
 pub use profile::Profile;
