@@ -123,8 +123,11 @@ test("a head-injury client needs clearance before a session; the case study and 
     assert.match(await app.text("[data-testid=case-age-hint]"), /Not given/);
     assert.equal(await app.value("#case-count"), "1", "the consultation was no treatment");
     await app.type("#case-discussion", "The occipital release eased the dural tension behind the headaches.");
-    await app.click("[data-testid=save-case]");
+    const cases = await app.script("return document.querySelectorAll('[data-testid=case-card]').length");
+    await app.script("const b = document.querySelector('[data-testid=save-case]'); b.click(); b.click();");
     await app.waitFor("[data-testid=case-hits]", { text: "names the client" });
+    await waitUntil(async () => (await app.script("return document.querySelectorAll('[data-testid=case-card]').length")) === cases + 1, "the case study is listed");
+    assert.equal(await app.script("return document.querySelectorAll('[data-testid=case-card]').length"), cases + 1, "two clicks at once save one case study");
     await app.screenshot("clients-04-case-study-names-client");
     await app.type("textarea[name='evaluations.0.text']", "Restriction at the occiput; the client says the headaches ease.");
     await app.click("[data-testid=save-case]");
