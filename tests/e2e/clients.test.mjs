@@ -254,3 +254,48 @@ db.commit()`, home.db]);
     await app.screenshot("sessions-06-clearance-removed");
   });
 });
+
+test("an intake saved by the old form, every answer preset to No, needs review before treatment", async () => {
+  // A record of schema 7, as Stillpoint 0.7 left it: C-001's screen says yes to a head injury
+  // and no to a skull fracture, the form having preset every answer to No; a clearance is
+  // recorded from 12 January 2025.
+  const home = scratch("preset-intake");
+  const v7 = join(import.meta.dirname, "../../src-tauri/core/tests/schemas/v7.sql");
+  execFileSync("python3", ["-c", "import sqlite3, sys; sqlite3.connect(sys.argv[1]).executescript(open(sys.argv[2]).read())", home.db, v7]);
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=clients]");
+    await app.waitFor("[data-testid=client-row]", { text: "Screen incomplete" });
+    await app.click("[data-testid=client-row]");
+    await app.waitFor("[data-testid=client-flag]", { text: "needs review" });
+    const flag = await app.text("[data-testid=client-flag]");
+    assert.match(flag, /Recent head injury or concussion \(yes\)/, "the yes was chosen and stands");
+    assert.match(flag, /Skull fracture \(not answered\)/, "a preset No is not an answer");
+    assert.match(flag, /Cleared by Dr Anna Berg, GP/, "the clearance recorded still clears");
+    await app.screenshot("clients-06-preset-needs-review");
+
+    // Treatment before the clearance is refused with a sentence saying to review the screen.
+    await app.click("[data-testid=add-session]");
+    await app.type("#s-date", "2025-01-11");
+    await app.type("#s-min", "45");
+    await app.type("textarea[name=subjective]", "Asks whether CST is safe after the fall.");
+    await app.click("[data-testid=save-session]");
+    await app.waitFor("[data-error=clearance]", { text: "Review the screen" });
+    await app.click("[data-testid=save-as-consultation]");
+    await app.waitFor("[data-testid=sessions-message]", { text: "Saved the consultation of" });
+
+    // Reviewed: only the answers chosen come back; the rest are answered again.
+    await app.click("[data-testid=edit-intake]");
+    await app.waitFor("[data-testid=screen-review]");
+    assert.deepEqual(
+      await app.script("return [...document.querySelectorAll('[data-testid=intake-form] input[type=radio]:checked')].map((r) => r.name + '=' + r.value)"),
+      ["screen.head_injury=yes"],
+      "no preset answer is offered again",
+    );
+    const others = await app.script("return [...document.querySelectorAll('[data-testid=intake-form] .question')].map((q) => q.dataset.item).filter((k) => k !== 'head_injury')");
+    for (const item of others) await app.click(`input[name='screen.${item}'][value=no]`);
+    await app.click("[data-testid=save-intake]");
+    await app.waitFor("[data-testid=client-flag] strong", { text: "Contraindication — medically cleared" });
+    assert.doesNotMatch(await app.text("[data-testid=client-flag]"), /needs review|not answered/);
+    await app.waitFor("[data-testid=client-row]", { text: "Cleared" });
+  });
+});
