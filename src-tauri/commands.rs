@@ -91,6 +91,22 @@ pub fn ui_ready(state: State<'_, AppState>) {
     }
 }
 
+/// The window tells the shell whether a form holds changes not saved: while one does, closing
+/// the window asks the window first (see `lib.rs`).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_unsaved(state: State<'_, AppState>, unsaved: bool) {
+    state.set_unsaved(unsaved);
+}
+
+/// Closes the window after the therapist chose to discard the changes of an open form.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn close_window(state: State<'_, AppState>) -> Result<(), ApiError> {
+    state.set_unsaved(false);
+    state.desktop()?.close_window()
+}
+
 #[tauri::command(async)]
 #[specta::specta]
 pub fn rule_set() -> Result<RuleSet, ApiError> {

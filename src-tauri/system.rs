@@ -1,4 +1,5 @@
-//! The few places the app reaches the desktop: the save dialog and the system's viewer.
+//! The few places the app reaches the desktop: the save dialog, the system's viewer and file
+//! manager, and closing the window.
 //!
 //! Both are called from Rust, never from the webview, so the window's capability grants no
 //! plugin permissions at all. Commands reach them through the [`Desktop`] trait, which the
@@ -7,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use stillpoint_core::{ApiError, Error};
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
@@ -22,6 +23,8 @@ pub trait Desktop: Send + Sync {
     ) -> Option<PathBuf>;
     /// Opens `path` with the program the system uses for its kind of file.
     fn open_file(&self, path: &Path) -> Result<(), ApiError>;
+    /// Closes the main window (the therapist chose to discard a form's changes).
+    fn close_window(&self) -> Result<(), ApiError>;
 }
 
 /// The real desktop, through Tauri's dialog and opener plugins.
@@ -62,5 +65,15 @@ impl<R: Runtime> Desktop for TauriDesktop<R> {
                     path.display()
                 )))
             })
+    }
+
+    fn close_window(&self) -> Result<(), ApiError> {
+        let refused = || {
+            ApiError::from(Error::Refused(
+                "The window could not be closed; try again.".into(),
+            ))
+        };
+        let window = self.0.get_webview_window("main").ok_or_else(refused)?;
+        window.close().map_err(|_| refused())
     }
 }

@@ -23,6 +23,7 @@ struct Window {
 struct FakeDesktop {
     save_to: Option<PathBuf>,
     opened: Arc<Mutex<Vec<PathBuf>>>,
+    closed: Arc<Mutex<u32>>,
 }
 
 impl Desktop for FakeDesktop {
@@ -32,6 +33,10 @@ impl Desktop for FakeDesktop {
     }
     fn open_file(&self, path: &Path) -> Result<(), ApiError> {
         self.opened.lock().unwrap().push(path.to_owned());
+        Ok(())
+    }
+    fn close_window(&self) -> Result<(), ApiError> {
+        *self.closed.lock().unwrap() += 1;
         Ok(())
     }
 }
@@ -79,6 +84,16 @@ impl Window {
 fn ana() -> Value {
     json!({"name": "Ana Núñez", "credentials": "LMT, CST", "member_id": "", "address": "",
            "email": "ana@example.org", "phone": ""})
+}
+
+#[test]
+fn the_window_closes_when_its_unsaved_changes_are_discarded() {
+    let desktop = FakeDesktop::default();
+    let w = window_with(tempfile::tempdir().unwrap(), "close.db", desktop.clone());
+    w.call("set_unsaved", json!({"unsaved": true})).unwrap();
+    assert_eq!(*desktop.closed.lock().unwrap(), 0);
+    w.call("close_window", json!({})).unwrap();
+    assert_eq!(*desktop.closed.lock().unwrap(), 1);
 }
 
 #[test]

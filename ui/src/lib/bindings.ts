@@ -19,6 +19,13 @@ export const commands = {
 	 *  (by `scripts/bench-startup`), prints the time since start, and with `=exit` also quits.
 	 */
 	uiReady: () => __TAURI_INVOKE<void>("ui_ready"),
+	/**
+	 *  The window tells the shell whether a form holds changes not saved: while one does, closing
+	 *  the window asks the window first (see `lib.rs`).
+	 */
+	setUnsaved: (unsaved: boolean) => __TAURI_INVOKE<void>("set_unsaved", { unsaved }),
+	/**  Closes the window after the therapist chose to discard the changes of an open form. */
+	closeWindow: () => typedError<null, ApiError>(__TAURI_INVOKE("close_window")),
 	ruleSet: () => typedError<RuleSet, ApiError>(__TAURI_INVOKE("rule_set")),
 	dashboard: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard")),
 	listEntries: (query: EntryQuery) => typedError<EntryPage, ApiError>(__TAURI_INVOKE("list_entries", { query })),
@@ -143,6 +150,22 @@ export type Activity = {
 	needs_certified_mentor?: boolean,
 };
 
+/**  The hours beyond the categories' minimums, which count from any category. */
+export type AnyProgress = {
+	/**  Minutes beyond the minimums that the credits available now use. */
+	claimable_minutes: number,
+	/**  Minutes beyond the next credit's minimums, already counted towards it. */
+	toward_next_minutes: number,
+	/**  What each credit needs beyond the minimums. */
+	per_credit_minutes: number,
+	/**  What the next credit still needs from any category. */
+	needs_minutes: number,
+	/**  "6 h beyond the minimums go to the credit you can claim now", when some do. */
+	claimable: string | null,
+	/**  "Next credit: 6 h more from any category", or that it is covered. */
+	next: string,
+};
+
 /**  The error as the UI receives it: `{ code, message, field? }`. */
 export type ApiError = {
 	/**  The kind of error. */
@@ -265,6 +288,28 @@ export type Category =
 "B" | 
 /**  Category C (in the default rule set: 1x1 mentorship). */
 "C";
+
+/**  One category on the dashboard: its figures in minutes, and the words that say them. */
+export type CategoryProgress = {
+	/**  A, B or C. */
+	category: Category,
+	/**  Counted minutes not yet claimed. */
+	counted_minutes: number,
+	/**  Of those, the minutes the credits available now use (what claiming them all would take). */
+	claimable_minutes: number,
+	/**  The rest, which goes towards the next credit. */
+	toward_next_minutes: number,
+	/**  What the category must give to each credit. */
+	minimum_minutes: number,
+	/**  What the next credit still needs from this category. */
+	needs_minutes: number,
+	/**  "12 h counted", or "Nothing counted yet". */
+	counted: string,
+	/**  "6 h go to the credit you can claim now", when the available credits use some. */
+	claimable: string | null,
+	/**  "Next credit: 2 h 30 min more needed (3 h 30 min of the 6 h minimum)". */
+	next: string,
+};
 
 /**  One category as a rule set defines it. */
 export type CategoryRule = {
@@ -541,6 +586,25 @@ export type CourseRole =
 /**  Assisted the instructor: its hours are preceptorship contact hours. */
 "preceptor";
 
+/**  Credits so far, from the submissions and what can be claimed now. */
+export type CreditRecord = {
+	/**  Every credit the counted hours have earned: claimed ones and those available. */
+	earned: number,
+	/**  Credits that can be claimed now. */
+	available: number,
+	/**  Claimed on a tracking form not sent yet. */
+	draft: number,
+	/**  Sent to the program, not credited yet. */
+	sent: number,
+	/**  Credited by the program. */
+	credited: number,
+	/**
+	 *  All of it in one sentence: "3 credits earned so far: 1 credited, 1 sent and waiting to
+	 *  be credited, 1 to claim."
+	 */
+	sentence: string,
+};
+
 /**  The credit rule: how many counted minutes make a credit, in total. */
 export type CreditRule = {
 	/**  Counted minutes in one credit (1440 = 24 h in the default rule set). */
@@ -567,8 +631,20 @@ export type Dashboard = {
 	status: CreditStatus,
 	/**  Counted minutes not yet claimed, all categories together. */
 	unclaimed_minutes: number,
-	/**  What the next credit needs, in one plain sentence. */
+	/**
+	 *  What the next credit needs, in one plain sentence. With credits available it speaks of
+	 *  the credit after them: the hours the available credits use are not counted twice.
+	 */
 	next_credit_sentence: string,
+	/**
+	 *  Per category A, B, C: what is counted, what the available credits use, and what the
+	 *  next credit still needs.
+	 */
+	categories: CategoryProgress[],
+	/**  The same for the hours beyond the categories' minimums, which may come from any. */
+	any: AnyProgress,
+	/**  Credits so far: earned, claimed, sent, credited. */
+	record: CreditRecord,
 	/**  The most recent entries that count less than logged, with their reasons. */
 	reduced: Entry[],
 	/**  How many entries count less than logged in all. */
@@ -940,9 +1016,22 @@ export type PathReadiness = {
 	name: string,
 	/**  Every item is done. */
 	done: boolean,
+	/**  Not started, in progress or ready. */
+	state: PathState,
+	/**  The state in words: "Not started", "In progress", "Ready". */
+	state_label: string,
 	/**  The items, in the file's order. */
 	items: ReadinessItem[],
 };
+
+/**  Where a path stands as a whole. */
+export type PathState = 
+/**  Nothing recorded counts towards any item yet. */
+"not_started" | 
+/**  Something counts, not everything is done. */
+"in_progress" | 
+/**  Every item is done. */
+"ready";
 
 /**  A presentation, as stored. */
 export type Presentation = {
