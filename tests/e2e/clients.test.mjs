@@ -111,6 +111,19 @@ test("a head-injury client needs clearance before a session; the case study and 
     await app.screenshot("clients-03b-search");
     await app.type("[data-testid=client-search]", " ");
     await waitUntil(async () => (await rows()).length === everyone.length, "an empty search lists everyone");
+    // A client added while a search hides them is shown, with everyone.
+    await app.type("[data-testid=client-search]", "thorsson");
+    await waitUntil(async () => (await rows()).join() === "C-900", "searching again");
+    await app.click("[data-testid=add-client]");
+    await app.type("#client-code", "C-901");
+    await app.type("#client-consent_treatment_on", "2026-01-10");
+    await app.click("[data-testid=save-client]");
+    await app.waitFor("[data-testid=client-detail] h2", { text: "C-901" });
+    await waitUntil(async () => (await rows()).length === everyone.length + 1, "the search gives way to the saved client");
+    assert.equal(await app.value("[data-testid=client-search]"), "");
+    const row900 = await app.script("return [...document.querySelectorAll('[data-testid=client-row]')].findIndex((r) => r.innerText.startsWith('C-900')) + 1");
+    await app.click(`.list li:nth-child(${row900}) [data-testid=client-row]`);
+    await app.waitFor("[data-testid=client-detail] h2", { text: "C-900" });
 
     await app.click("a[data-section=case-studies]");
     const nth = await app.script("return [...document.querySelectorAll('[data-testid=case-client] option')].findIndex((o) => o.text.startsWith('C-900')) + 1");
