@@ -47,6 +47,7 @@ test("a head-injury client needs clearance before a session; the case study and 
     const others = await app.script("return [...document.querySelectorAll('[data-testid=intake-form] .question')].map((q) => q.dataset.item).filter((k) => k !== 'head_injury')");
     for (const item of others) await app.click(`input[name='screen.${item}'][value=no]`);
     await app.waitFor("[data-testid=screen-count]", { text: "11 of 11 answered" });
+    assert.equal(await app.exists("[data-testid=intake-form] [role=alert]"), false, "answered, the question's error goes");
     await app.screenshot("clients-01-intake");
     await app.click("[data-testid=save-intake]");
     await app.waitFor("[data-testid=client-flag]", { text: "Contraindication flagged" });
