@@ -12,8 +12,8 @@ use specta::Type;
 
 use super::client::{Client, ClientDraft, IntakeDraft};
 use super::course::single_line;
+use super::parse_date_for;
 use super::session::{Session, SessionKind};
-use super::submission::parse_date_for;
 use super::text::clean;
 use crate::clinical::{Hit, PrivateIdentity, TechniqueList};
 use crate::error::{Error, Result};
@@ -88,7 +88,7 @@ impl CaseStudyDraft {
         if title.is_empty() {
             return Err(Error::invalid("title", "Enter a title for the case study."));
         }
-        let last = parse_date_for("last_treatment_on", &self.last_treatment_on)?;
+        let last = parse_date_for("last_treatment_on", &self.last_treatment_on, today)?;
         if last > today {
             return Err(Error::invalid(
                 "last_treatment_on",
@@ -111,7 +111,7 @@ impl CaseStudyDraft {
             .evaluations
             .iter()
             .map(|e| {
-                let date = parse_date_for("evaluations", &e.date)?;
+                let date = parse_date_for("evaluations", &e.date, today)?;
                 Ok(SessionEvaluation {
                     date: date.to_string(),
                     text: clean("evaluations", "An evaluation", &e.text, 8000)?,
@@ -226,7 +226,7 @@ impl CaseStudyDraft {
                 "{code} has no treatment sessions yet; a case study is drafted from them."
             )));
         };
-        let last_day = parse_date_for("last_treatment_on", &last.draft.date)?;
+        let last_day = super::stored_date("last_treatment_on", &last.draft.date)?;
         let complaint = intake.map_or("", |i| i.complaint.as_str());
         // The complaint's first clause: "Tension-type headaches, three a week." gives
         // "Tension-type headaches".
