@@ -435,6 +435,29 @@ mod tests {
     }
 
     #[test]
+    fn no_age_is_made_up_and_a_consultation_is_no_treatment() {
+        let mut unknown = client();
+        unknown.draft.birth_year = None;
+        let mut consultation = session("2025-01-08", 6, 6, &[]);
+        consultation.draft.kind = SessionKind::Consultation;
+        let sessions = [consultation, session("2025-01-10", 7, 5, &["still_point"])];
+        let list = techniques().unwrap();
+        let draft =
+            CaseStudyDraft::from_records(&unknown, Some(&intake()), &sessions, list).unwrap();
+        assert_eq!(draft.client_age, None, "no year of birth, no age");
+        assert_eq!(draft.treatment_count, 1);
+        assert_eq!(draft.evaluations.len(), 1);
+        assert!(draft
+            .validated(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap())
+            .is_ok());
+        let only_talk = [sessions[0].clone()];
+        assert!(matches!(
+            CaseStudyDraft::from_records(&unknown, Some(&intake()), &only_talk, list),
+            Err(Error::Refused(_))
+        ));
+    }
+
+    #[test]
     fn a_draft_is_made_from_the_sessions_the_same_way_every_time() {
         let sessions = [
             session("2025-01-10", 7, 5, &["still_point", "dural_tube"]),
