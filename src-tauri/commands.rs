@@ -91,6 +91,40 @@ pub fn ui_ready(state: State<'_, AppState>) {
     }
 }
 
+/// Shows the folder that holds the database (and its attachments) in the file manager.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn show_data_folder(state: State<'_, AppState>) -> Result<(), ApiError> {
+    let folder = match state.db_path.parent() {
+        Some(parent) if !parent.as_os_str().is_empty() => parent.to_path_buf(),
+        _ => std::path::PathBuf::from("."),
+    };
+    state.desktop()?.show_folder(&folder)
+}
+
+/// The window tells the shell whether a form holds changes not saved: while one does, closing
+/// the window asks the window first (see `lib.rs`).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn set_unsaved(state: State<'_, AppState>, unsaved: bool) {
+    state.set_unsaved(unsaved);
+}
+
+/// Closes the window after the therapist chose to discard the changes of an open form.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn close_window(state: State<'_, AppState>) -> Result<(), ApiError> {
+    state.set_unsaved(false);
+    state.desktop()?.close_window()
+}
+
+/// How the hours typed into the entry form read: "1 h 15 min", or what is wrong with them.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn read_hours(text: String) -> stillpoint_core::model::HoursReading {
+    stillpoint_core::model::read_hours(&text)
+}
+
 #[tauri::command(async)]
 #[specta::specta]
 pub fn rule_set() -> Result<RuleSet, ApiError> {
@@ -424,6 +458,16 @@ pub fn techniques() -> Result<TechniqueList, ApiError> {
 #[specta::specta]
 pub fn list_clients(state: State<'_, AppState>) -> Result<Vec<ClientSummary>, ApiError> {
     state.with_store(|s| s.clients())
+}
+
+/// The clients a search finds by code, private name or contact (case and accents aside).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn find_clients(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<ClientSummary>, ApiError> {
+    state.with_store(|s| s.find_clients(&query))
 }
 
 #[tauri::command(async)]

@@ -7,7 +7,7 @@ mod system;
 
 use std::path::PathBuf;
 
-use tauri::{Manager, Runtime};
+use tauri::{Manager, Runtime, WindowEvent};
 use tauri_specta::{collect_commands, Builder};
 
 pub use state::AppState;
@@ -22,7 +22,11 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::save_profile,
         commands::load_demo,
         commands::ui_ready,
+        commands::set_unsaved,
+        commands::close_window,
+        commands::show_data_folder,
         commands::rule_set,
+        commands::read_hours,
         commands::dashboard,
         commands::list_entries,
         commands::add_entry,
@@ -52,6 +56,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::intake_screen,
         commands::techniques,
         commands::list_clients,
+        commands::find_clients,
         commands::client_overview,
         commands::save_client,
         commands::delete_client,
@@ -99,9 +104,25 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
             state.use_desktop_if_unset(Box::new(system::TauriDesktop(app.handle().clone())));
             Ok(())
         })
+        .on_window_event(|window, event| {
+            // A form with changes: the window is kept open and asked; it answers "Keep
+            // editing" (nothing happens) or "Discard" (it calls `close_window`).
+            if let WindowEvent::CloseRequested { api, .. } = event {
+                if window.state::<AppState>().has_unsaved() {
+                    api.prevent_close();
+                    if let Some(webview) = window.get_webview_window(window.label()) {
+                        let _ = webview.eval(ASK_BEFORE_CLOSING);
+                    }
+                }
+            }
+        })
         .manage(state)
         .invoke_handler(commands.invoke_handler())
 }
+
+/// What the shell runs in the window when closing it would throw away a form's changes.
+pub const ASK_BEFORE_CLOSING: &str =
+    "window.stillpointCloseRequested && window.stillpointCloseRequested()";
 
 /// Opens the window on the database at `db_path` and runs until it is closed.
 pub fn run(db_path: PathBuf) {
@@ -113,11 +134,42 @@ pub fn run(db_path: PathBuf) {
             std::process::exit(1);
         }
     };
+    quit_gracefully_on_signals(app.handle());
     app.run(|app, event| {
         if let tauri::RunEvent::Exit = event {
             clear_viewer_copies(&app.state::<AppState>());
         }
     });
+}
+
+/// The system ends programs with a signal too (at logout or shutdown, or `kill`): then the app
+/// quits as when its window closes, and removes what it handed to the viewer.
+fn quit_gracefully_on_signals<R: Runtime>(app: &tauri::AppHandle<R>) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        for kind in [
+            SignalKind::terminate(),
+            SignalKind::interrupt(),
+            SignalKind::hangup(),
+        ] {
+            let app = app.clone();
+            tauri::async_runtime::spawn(async move {
+                match signal(kind) {
+                    Ok(mut stream) => {
+                        if stream.recv().await.is_some() {
+                            app.exit(0);
+                        }
+                    }
+                    Err(error) => {
+                        eprintln!("stillpoint: cannot listen for the system's signals: {error}")
+                    }
+                }
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = app;
 }
 
 /// Removes the copies handed to the system's viewer; a failure is only logged (the next start

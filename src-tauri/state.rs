@@ -1,6 +1,7 @@
 //! What the shell keeps between calls: the open database, or why it could not be opened.
 
 use std::path::PathBuf;
+use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Mutex, OnceLock};
 use std::time::Instant;
 
@@ -20,6 +21,8 @@ pub struct AppState {
     /// The copies of documents handed to the system's viewer, removed when the app closes.
     pub viewer: ViewerCopies,
     desktop: OnceLock<Box<dyn Desktop>>,
+    /// A form in the window holds changes not saved (the window says so).
+    unsaved: AtomicBool,
 }
 
 impl AppState {
@@ -35,6 +38,7 @@ impl AppState {
             store,
             viewer: ViewerCopies::in_folder(stillpoint_core::paths::viewer_folder()),
             desktop: OnceLock::new(),
+            unsaved: AtomicBool::new(false),
         }
     }
 
@@ -65,6 +69,16 @@ impl AppState {
                 message: "Stillpoint is still starting; try again in a moment.".into(),
                 field: None,
             })
+    }
+
+    /// Records whether a form in the window holds changes not saved.
+    pub fn set_unsaved(&self, unsaved: bool) {
+        self.unsaved.store(unsaved, Ordering::Relaxed);
+    }
+
+    /// True while closing the window would throw away a form's changes.
+    pub fn has_unsaved(&self) -> bool {
+        self.unsaved.load(Ordering::Relaxed)
     }
 
     /// Why the database could not be opened, if it could not.

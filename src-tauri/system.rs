@@ -1,4 +1,5 @@
-//! The few places the app reaches the desktop: the save and open dialogs and the system's viewer.
+//! The few places the app reaches the desktop: the save and open dialogs, the system's viewer
+//! and file manager, and closing the window.
 //!
 //! Both are called from Rust, never from the webview, so the window's capability grants no
 //! plugin permissions at all. Commands reach them through the [`Desktop`] trait, which the
@@ -7,7 +8,7 @@
 use std::path::{Path, PathBuf};
 
 use stillpoint_core::{ApiError, Error};
-use tauri::{AppHandle, Runtime};
+use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
 use tauri_plugin_opener::OpenerExt;
 
@@ -25,6 +26,10 @@ pub trait Desktop: Send + Sync {
     fn ask_which_to_open(&self, title: &str, extension: &str) -> Option<PathBuf>;
     /// Opens `path` with the program the system uses for its kind of file.
     fn open_file(&self, path: &Path) -> Result<(), ApiError>;
+    /// Shows `folder` in the system's file manager.
+    fn show_folder(&self, folder: &Path) -> Result<(), ApiError>;
+    /// Closes the main window (the therapist chose to discard a form's changes).
+    fn close_window(&self) -> Result<(), ApiError>;
 }
 
 /// The real desktop, through Tauri's dialog and opener plugins.
@@ -78,5 +83,27 @@ impl<R: Runtime> Desktop for TauriDesktop<R> {
                     path.display()
                 )))
             })
+    }
+
+    fn show_folder(&self, folder: &Path) -> Result<(), ApiError> {
+        self.0
+            .opener()
+            .open_path(folder.to_string_lossy(), None::<&str>)
+            .map_err(|_| {
+                ApiError::from(Error::Refused(format!(
+                    "No file manager on this computer opened the folder. It is {}.",
+                    folder.display()
+                )))
+            })
+    }
+
+    fn close_window(&self) -> Result<(), ApiError> {
+        let refused = || {
+            ApiError::from(Error::Refused(
+                "The window could not be closed; try again.".into(),
+            ))
+        };
+        let window = self.0.get_webview_window("main").ok_or_else(refused)?;
+        window.close().map_err(|_| refused())
     }
 }

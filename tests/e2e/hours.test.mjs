@@ -3,11 +3,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { answerOpenDialog, scratch, waitUntil, withApp } from "./driver.mjs";
 
-async function logEntry(app, { date, activity, format, hours, provider, credentials }) {
+async function logEntry(app, { date, activity, format, hours, provider, credentials, certified = false }) {
   await app.click("[data-testid=log-hours]");
   await app.waitFor("[data-testid=entry-form]");
   await app.type("#entry-date", date);
   await app.click(`#entry-activity option[value=${activity}]`);
+  // Nothing is attested for the therapist: a certified mentor is ticked by hand.
+  if (certified) await app.click("input[name=certified_mentor]");
   await app.click(`input[name=format][value=${format}]`);
   await app.type("#entry-hours", hours);
   await app.type("input[name=provider]", provider);
@@ -36,7 +38,8 @@ test("one entry of each category earns a credit, and the dashboard says what the
     let d = await dashboard(app);
     assert.equal(d.credits, "0");
     assert.equal(await app.exists("[data-testid=go-claim]"), false, "nothing to claim yet");
-    assert.equal(await app.text("[data-testid=counted-A]"), "6 h");
+    assert.equal(await app.text("[data-testid=counted-A]"), "6 h counted");
+    assert.equal(await app.text("[data-testid=next-A]"), "Next credit: its 6 h minimum is met");
     assert.match(d.sentence, /6 h of category B/);
     assert.match(d.sentence, /6 h of category C/);
     await app.screenshot("hours-01-dashboard-after-A");
@@ -44,19 +47,24 @@ test("one entry of each category earns a credit, and the dashboard says what the
     await app.click("a[data-section=hours]");
     await logEntry(app, { date: "2025-03-08", activity: "small_group", format: "virtual", hours: "6", provider: "Tomás Oyarzún", credentials: "LMT, CST" });
     await app.waitFor("[data-testid=toast]", { text: "Entry saved" });
-    await logEntry(app, { date: "2025-03-15", activity: "one_to_one", format: "virtual", hours: "12", provider: "Karin Holm", credentials: "PT, CST-D" });
+    await logEntry(app, { date: "2025-03-15", activity: "one_to_one", format: "virtual", hours: "12", provider: "Karin Holm", credentials: "PT, CST-D", certified: true });
     await app.waitFor("[data-testid=entry-total]", { text: "3 entries" });
     await app.screenshot("hours-02-table");
 
     d = await dashboard(app);
     assert.equal(d.credits, "1");
+    // The hours of the credit that can be claimed are set apart: the next credit starts afresh.
     assert.equal(
       d.sentence,
-      "For your next credit: 6 h of category A — treatment received in person from a CST or CST-D; " +
+      "After the credit you can claim now, the next one needs: 6 h of category A — treatment received in person from a CST or CST-D; " +
         "6 h of category B — small or large group mentorship, study groups, recordings or an endorsed extended training; " +
-        "and 12 h of any category.",
+        "6 h of category C — 1x1 mentorship with a certified mentor; and 6 h of any category.",
     );
-    assert.equal(await app.text("[data-testid=counted-C]"), "12 h");
+    assert.equal(await app.text("[data-testid=counted-C]"), "12 h counted");
+    assert.equal(await app.text("[data-testid=claimable-C]"), "All 12 h go to the credit you can claim now");
+    assert.equal(await app.text("[data-testid=next-C]"), "Next credit: needs 6 h");
+    assert.equal(await app.text("[data-testid=claimable-any]"), "6 h beyond the minimums go to the credit you can claim now");
+    assert.equal(await app.text("[data-testid=credit-record]"), "1 credit earned so far: 1 to claim.");
     await app.screenshot("hours-03-dashboard-one-credit");
     // With a credit available, the dashboard leads to claiming it.
     await app.click("[data-testid=go-claim]");
@@ -88,7 +96,9 @@ test("an invalid entry shows the error at its field and saves nothing", async ()
     await app.type("#entry-date", "2999-01-01");
     await app.click("[data-testid=save-entry]");
     await app.waitFor("[data-error=date]", { text: "future" });
-    await app.keys("\uE00C"); // Escape closes the form
+    await app.keys("\uE00C"); // Escape asks before throwing the typing away
+    await app.click("[data-testid=discard-changes]");
+    await waitUntil(async () => !(await app.exists("[data-testid=entry-form]")), "Discard closes the form");
     await app.waitFor("[data-testid=entry-total]", { text: "0 entries" });
   });
 });
@@ -163,7 +173,7 @@ test("the entries table is used with the keyboard alone", async () => {
     const date = await app.script("return document.activeElement.querySelector('.date').innerText");
     await app.keys(key.enter);
     await app.waitFor("#entry-form-title", { text: "Edit entry" });
-    const iso = await app.value("[data-testid=entry-form] [name=date]");
+    const iso = await app.attribute("[data-testid=entry-form] [name=date]", "data-iso");
     assert.equal(await app.shownDate(iso), date);
     await app.keys("\uE00C");
     await waitUntil(async () => !(await app.exists("[data-testid=entry-form]")), "Escape closes the form");

@@ -24,6 +24,7 @@ struct FakeDesktop {
     save_to: Option<PathBuf>,
     open_from: Option<PathBuf>,
     opened: Arc<Mutex<Vec<PathBuf>>>,
+    closed: Arc<Mutex<u32>>,
 }
 
 impl Desktop for FakeDesktop {
@@ -37,6 +38,14 @@ impl Desktop for FakeDesktop {
     }
     fn open_file(&self, path: &Path) -> Result<(), ApiError> {
         self.opened.lock().unwrap().push(path.to_owned());
+        Ok(())
+    }
+    fn show_folder(&self, folder: &Path) -> Result<(), ApiError> {
+        self.opened.lock().unwrap().push(folder.to_owned());
+        Ok(())
+    }
+    fn close_window(&self) -> Result<(), ApiError> {
+        *self.closed.lock().unwrap() += 1;
         Ok(())
     }
 }
@@ -84,6 +93,43 @@ impl Window {
 fn ana() -> Value {
     json!({"name": "Ana Núñez", "credentials": "LMT, CST", "member_id": "", "address": "",
            "email": "ana@example.org", "phone": ""})
+}
+
+#[test]
+fn the_window_closes_when_its_unsaved_changes_are_discarded() {
+    let desktop = FakeDesktop::default();
+    let w = window_with(tempfile::tempdir().unwrap(), "close.db", desktop.clone());
+    w.call("set_unsaved", json!({"unsaved": true})).unwrap();
+    assert_eq!(*desktop.closed.lock().unwrap(), 0);
+    w.call("close_window", json!({})).unwrap();
+    assert_eq!(*desktop.closed.lock().unwrap(), 1);
+}
+
+#[test]
+fn the_data_folder_is_the_database_s_folder() {
+    let desktop = FakeDesktop::default();
+    let dir = tempfile::tempdir().unwrap();
+    let folder = dir.path().to_owned();
+    let w = window_with(dir, "folder.db", desktop.clone());
+    w.call("show_data_folder", json!({})).unwrap();
+    assert_eq!(*desktop.opened.lock().unwrap(), vec![folder]);
+}
+
+#[test]
+fn typed_hours_are_read_back_in_words() {
+    let w = window();
+    assert_eq!(
+        w.call("read_hours", json!({"text": "1 h 30 min"})).unwrap(),
+        json!({"minutes": 90, "words": "1 h 30 min"})
+    );
+    assert_eq!(
+        w.call("read_hours", json!({"text": "1,25"})).unwrap()["words"],
+        "1 h 15 min"
+    );
+    assert_eq!(
+        w.call("read_hours", json!({"text": "lots"})).unwrap()["minutes"],
+        Value::Null
+    );
 }
 
 #[test]

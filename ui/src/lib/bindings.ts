@@ -19,7 +19,18 @@ export const commands = {
 	 *  (by `scripts/bench-startup`), prints the time since start, and with `=exit` also quits.
 	 */
 	uiReady: () => __TAURI_INVOKE<void>("ui_ready"),
+	/**
+	 *  The window tells the shell whether a form holds changes not saved: while one does, closing
+	 *  the window asks the window first (see `lib.rs`).
+	 */
+	setUnsaved: (unsaved: boolean) => __TAURI_INVOKE<void>("set_unsaved", { unsaved }),
+	/**  Closes the window after the therapist chose to discard the changes of an open form. */
+	closeWindow: () => typedError<null, ApiError>(__TAURI_INVOKE("close_window")),
+	/**  Shows the folder that holds the database (and its attachments) in the file manager. */
+	showDataFolder: () => typedError<null, ApiError>(__TAURI_INVOKE("show_data_folder")),
 	ruleSet: () => typedError<RuleSet, ApiError>(__TAURI_INVOKE("rule_set")),
+	/**  How the hours typed into the entry form read: "1 h 15 min", or what is wrong with them. */
+	readHours: (text: string) => __TAURI_INVOKE<HoursReading>("read_hours", { text }),
 	dashboard: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard")),
 	listEntries: (query: EntryQuery) => typedError<EntryPage, ApiError>(__TAURI_INVOKE("list_entries", { query })),
 	addEntry: (entry: EntryDraft) => typedError<Entry, ApiError>(__TAURI_INVOKE("add_entry", { entry })),
@@ -73,6 +84,8 @@ export const commands = {
 	/**  The techniques a session can record. */
 	techniques: () => typedError<TechniqueList, ApiError>(__TAURI_INVOKE("techniques")),
 	listClients: () => typedError<ClientSummary[], ApiError>(__TAURI_INVOKE("list_clients")),
+	/**  The clients a search finds by code, private name or contact (case and accents aside). */
+	findClients: (query: string) => typedError<ClientSummary[], ApiError>(__TAURI_INVOKE("find_clients", { query })),
 	clientOverview: (id: RowId) => typedError<ClientOverview, ApiError>(__TAURI_INVOKE("client_overview", { id })),
 	saveClient: (id: RowId | null, client: ClientDraft) => typedError<Client, ApiError>(__TAURI_INVOKE("save_client", { id, client })),
 	/**  Deletes a client with their intake, clearances and sessions (the window asks first). */
@@ -139,8 +152,30 @@ export type Activity = {
 	provider_credentials?: string[],
 	/**  Counts only when run by someone properly endorsed or affiliated. */
 	needs_endorsement?: boolean,
+	/**
+	 *  When the program's rules say its occurrences are endorsed unless the therapist says
+	 *  otherwise: why, in the rules' words, shown next to the box, which then starts ticked.
+	 *  None: nothing is assumed, and the box starts unticked.
+	 */
+	endorsed_by_default?: string | null,
 	/**  Counts only with a certified mentor. */
 	needs_certified_mentor?: boolean,
+};
+
+/**  The hours beyond the categories' minimums, which count from any category. */
+export type AnyProgress = {
+	/**  Minutes beyond the minimums that the credits available now use. */
+	claimable_minutes: number,
+	/**  Minutes beyond the next credit's minimums, already counted towards it. */
+	toward_next_minutes: number,
+	/**  What each credit needs beyond the minimums. */
+	per_credit_minutes: number,
+	/**  What the next credit still needs from any category. */
+	needs_minutes: number,
+	/**  "6 h beyond the minimums go to the credit you can claim now", when some do. */
+	claimable: string | null,
+	/**  "Next credit: 6 h more from any category", or that it is covered. */
+	next: string,
 };
 
 /**  The error as the UI receives it: `{ code, message, field? }`. */
@@ -234,8 +269,11 @@ export type CaseStudyDraft = {
 	title: string,
 	/**  The day of the last treatment, ISO date. */
 	last_treatment_on: string,
-	/**  The client's age at the last treatment. */
-	client_age: number,
+	/**
+	 *  The client's age at the last treatment; none when not given (the year of birth is not
+	 *  known), printed as "not given".
+	 */
+	client_age: number | null,
 	/**  The client's gender as printed; may be empty. */
 	client_gender: string,
 	/**  Symptoms or diagnosis. */
@@ -262,6 +300,28 @@ export type Category =
 "B" | 
 /**  Category C (in the default rule set: 1x1 mentorship). */
 "C";
+
+/**  One category on the dashboard: its figures in minutes, and the words that say them. */
+export type CategoryProgress = {
+	/**  A, B or C. */
+	category: Category,
+	/**  Counted minutes not yet claimed. */
+	counted_minutes: number,
+	/**  Of those, the minutes the credits available now use (what claiming them all would take). */
+	claimable_minutes: number,
+	/**  The rest, which goes towards the next credit. */
+	toward_next_minutes: number,
+	/**  What the category must give to each credit. */
+	minimum_minutes: number,
+	/**  What the next credit still needs from this category. */
+	needs_minutes: number,
+	/**  "12 h counted", or "Nothing counted yet". */
+	counted: string,
+	/**  "6 h go to the credit you can claim now", when the available credits use some. */
+	claimable: string | null,
+	/**  "Next credit: 2 h 30 min more needed (3 h 30 min of the 6 h minimum)". */
+	next: string,
+};
 
 /**  One category as a rule set defines it. */
 export type CategoryRule = {
@@ -399,8 +459,11 @@ export type ClientDraft = {
 	private_name: string,
 	/**  How to reach them (phone, email, address; several lines allowed); never printed. */
 	private_contact: string,
-	/**  Year of birth, e.g. 1987. */
-	birth_year: number,
+	/**
+	 *  Year of birth, e.g. 1987; none when not given (never made up: what is derived from it,
+	 *  the age in a case study, is then "not given" too).
+	 */
+	birth_year: number | null,
 	/**  Gender as the client describes it; may be empty. */
 	gender: string,
 	/**  The day they consented to treatment, ISO date. */
@@ -417,8 +480,13 @@ export type ClientOverview = {
 	intake: Intake | null,
 	/**  An intake is recorded: sessions can be saved (with a clearance if flagged). */
 	screened: boolean,
-	/**  The intake flags a contraindication: sessions need a clearance dated on or before them. */
+	/**
+	 *  The intake flags a contraindication, or its screen is incomplete: treatment sessions need
+	 *  a clearance dated on or before them.
+	 */
 	flagged: boolean,
+	/**  No intake yet, or its screen is incomplete (see [`ClientSummary::incomplete`]). */
+	incomplete: boolean,
 	/**  The contraindications answered yes or unknown: why the client is flagged. */
 	contraindications: FlaggedItem[],
 	/**  The cautions answered yes or unknown: shown, never blocking. */
@@ -441,8 +509,13 @@ export type ClientSummary = {
 	client: Client,
 	/**  An intake with its screen is recorded. */
 	screened: boolean,
-	/**  The intake flags a contraindication. */
+	/**  The intake flags a contraindication, or its screen is incomplete. */
 	flagged: boolean,
+	/**
+	 *  No intake yet, or its screen is incomplete (a question not answered, or answers preset by
+	 *  an earlier form that need review): the client counts as flagged.
+	 */
+	incomplete: boolean,
 	/**  A medical clearance is recorded. */
 	cleared: boolean,
 	/**  Sessions recorded. */
@@ -525,6 +598,25 @@ export type CourseRole =
 /**  Assisted the instructor: its hours are preceptorship contact hours. */
 "preceptor";
 
+/**  Credits so far, from the submissions and what can be claimed now. */
+export type CreditRecord = {
+	/**  Every credit the counted hours have earned: claimed ones and those available. */
+	earned: number,
+	/**  Credits that can be claimed now. */
+	available: number,
+	/**  Claimed on a tracking form not sent yet. */
+	draft: number,
+	/**  Sent to the program, not credited yet. */
+	sent: number,
+	/**  Credited by the program. */
+	credited: number,
+	/**
+	 *  All of it in one sentence: "3 credits earned so far: 1 credited, 1 sent and waiting to
+	 *  be credited, 1 to claim."
+	 */
+	sentence: string,
+};
+
 /**  The credit rule: how many counted minutes make a credit, in total. */
 export type CreditRule = {
 	/**  Counted minutes in one credit (1440 = 24 h in the default rule set). */
@@ -551,8 +643,20 @@ export type Dashboard = {
 	status: CreditStatus,
 	/**  Counted minutes not yet claimed, all categories together. */
 	unclaimed_minutes: number,
-	/**  What the next credit needs, in one plain sentence. */
+	/**
+	 *  What the next credit needs, in one plain sentence. With credits available it speaks of
+	 *  the credit after them: the hours the available credits use are not counted twice.
+	 */
 	next_credit_sentence: string,
+	/**
+	 *  Per category A, B, C: what is counted, what the available credits use, and what the
+	 *  next credit still needs.
+	 */
+	categories: CategoryProgress[],
+	/**  The same for the hours beyond the categories' minimums, which may come from any. */
+	any: AnyProgress,
+	/**  Credits so far: earned, claimed, sent, credited. */
+	record: CreditRecord,
 	/**  The most recent entries that count less than logged, with their reasons. */
 	reduced: Entry[],
 	/**  How many entries count less than logged in all. */
@@ -760,6 +864,11 @@ export type FlaggedItem = {
 	label: string,
 	/**  What was answered (unknown when it was never answered). */
 	answer: ScreenAnswer,
+	/**
+	 *  An answer was given; false when the question was never answered (or its stored "no" is
+	 *  one nobody may have given, see [`ScreenResult::needs_review`]), which counts as unknown.
+	 */
+	answered: boolean,
 };
 
 /**  How the mentorship took place. */
@@ -783,6 +892,17 @@ export type Hit = {
 	start: number,
 	/**  Where it ends (exclusive), in UTF-16 code units. */
 	end: number,
+};
+
+/**
+ *  Hours typed into a form, read as the engine reads them: the minutes and how they are shown
+ *  ("1 h 15 min"), so the form can say under the field how it understood them.
+ */
+export type HoursReading = {
+	/**  The minutes, when the text is valid hours. */
+	minutes: number | null,
+	/**  "1 h 15 min" when valid; otherwise what is wrong, as the field would say on saving. */
+	words: string,
 };
 
 /**  What an import did, or why it did nothing. */
@@ -927,9 +1047,22 @@ export type PathReadiness = {
 	name: string,
 	/**  Every item is done. */
 	done: boolean,
+	/**  Not started, in progress or ready. */
+	state: PathState,
+	/**  The state in words: "Not started", "In progress", "Ready". */
+	state_label: string,
 	/**  The items, in the file's order. */
 	items: ReadinessItem[],
 };
+
+/**  Where a path stands as a whole. */
+export type PathState = 
+/**  Nothing recorded counts towards any item yet. */
+"not_started" | 
+/**  Something counts, not everything is done. */
+"in_progress" | 
+/**  Every item is done. */
+"ready";
 
 /**  A presentation, as stored. */
 export type Presentation = {
@@ -1099,6 +1232,15 @@ export type ScreenResult = {
 	contraindications: FlaggedItem[],
 	/**  The cautions answered yes or unknown: shown, never blocking. */
 	cautions: FlaggedItem[],
+	/**
+	 *  The screen is incomplete: a question is not answered. An intake saved by the form of
+	 *  Stillpoint 0.7 and earlier, which opened with every answer set to "no", counts as
+	 *  incomplete until the therapist reviews it and saves it again: its "no" may be an answer
+	 *  nobody gave. An incomplete screen flags the client.
+	 */
+	incomplete: boolean,
+	/**  The answers were preset by an earlier form and not reviewed since. */
+	needs_review: boolean,
 };
 
 /**  A session as stored. */
@@ -1120,6 +1262,8 @@ export type Session = {
 export type SessionDraft = {
 	/**  The client's id. */
 	client_id: number,
+	/**  Treatment (the default) or a consultation with no treatment given. */
+	kind?: SessionKind,
 	/**  The day, ISO date: not in the future, not before the client's consent to treatment. */
 	date: string,
 	/**  Length in minutes, 1 to 1440. */
@@ -1151,6 +1295,16 @@ export type SessionEvaluation = {
 	/**  What the therapist evaluated. */
 	text: string,
 };
+
+/**  What a session was. */
+export type SessionKind = 
+/**  Treatment was given: a flagged client needs a medical clearance dated on or before it. */
+"treatment" | 
+/**
+ *  A consultation with no treatment given (talking, history, referral): allowed before a
+ *  medical clearance, and it records no techniques.
+ */
+"consultation";
 
 /**  Everything a tracking form prints about one submission. */
 export type SubmissionDetail = {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { formatBytes, formatDays, formatHours, formatMinutes } from "./format";
+import { count, formatBytes, formatDays, formatMinutes } from "./format";
 
 describe("format", () => {
   it("writes durations as the engine does", () => {
@@ -9,10 +9,12 @@ describe("format", () => {
     expect(formatMinutes(0)).toBe("0 min");
   });
 
-  it("writes decimal hours in the locale", () => {
-    expect(formatHours(90, "en-GB")).toBe("1.5");
-    expect(formatHours(90, "de-DE")).toBe("1,5");
-    expect(formatHours(20, "en-GB")).toBe("0.33");
+  it("says a count with its noun, singular for exactly one", () => {
+    expect(count(1, "treatment")).toBe("1 treatment");
+    expect(count(3, "treatment")).toBe("3 treatments");
+    expect(count(0, "entry", "entries")).toBe("0 entries");
+    expect(count(1, "entry", "entries")).toBe("1 entry");
+    expect(count(2, "case study", "case studies")).toBe("2 case studies");
   });
 
   it("counts days", () => {

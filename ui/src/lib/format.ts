@@ -1,6 +1,7 @@
 // Display helpers for values the engine decided. They format; they never decide.
 
-/** Minutes as "2 h 30 min", "45 min", "6 h" (the engine writes durations the same way). */
+/** Minutes as "2 h 30 min", "45 min", "6 h": the one way a duration is shown, in every view
+ * (the engine, the forms and the PDFs write it the same way). */
 export function formatMinutes(minutes: number): string {
   const h = Math.floor(minutes / 60);
   const m = minutes % 60;
@@ -17,14 +18,15 @@ function numberFormat(locale: string | undefined, digits: number): Intl.NumberFo
   return format;
 }
 
-/** Minutes as decimal hours for tables: 90 → "1.5", 20 → "0.33" (in the user's locale). */
-export function formatHours(minutes: number, locale?: string): string {
-  return numberFormat(locale, 2).format(minutes / 60);
+/** A count with its noun, singular only for exactly one: "1 treatment", "3 treatments",
+ * "0 entries". `many` is the plural when it is not the singular with an s. */
+export function count(n: number, one: string, many = `${one}s`): string {
+  return `${n} ${n === 1 ? one : many}`;
 }
 
 /** "3 days" / "1 day". */
 export function formatDays(days: number): string {
-  return days === 1 ? "1 day" : `${days} days`;
+  return count(days, "day");
 }
 
 /** A file size as "12 KB", "3.4 MB" (in the user's locale). */

@@ -14,7 +14,7 @@ use std::sync::OnceLock;
 pub use paths::{
     Certification, CertificationPath, ChecklistItem, CourseKind, ExamKind, Requirement,
 };
-pub use readiness::{readiness, PathReadiness, ReadinessItem, Records};
+pub use readiness::{readiness, PathReadiness, PathState, ReadinessItem, Records};
 
 use crate::error::{Error, Result};
 

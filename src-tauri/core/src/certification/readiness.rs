@@ -45,6 +45,29 @@ pub struct ReadinessItem {
     pub detail: String,
 }
 
+/// Where a path stands as a whole.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum PathState {
+    /// Nothing recorded counts towards any item yet.
+    NotStarted,
+    /// Something counts, not everything is done.
+    InProgress,
+    /// Every item is done.
+    Ready,
+}
+
+impl PathState {
+    /// As the window shows it: "Not started", "In progress", "Ready".
+    pub fn label(self) -> &'static str {
+        match self {
+            PathState::NotStarted => "Not started",
+            PathState::InProgress => "In progress",
+            PathState::Ready => "Ready",
+        }
+    }
+}
+
 /// A certification path's checklist, answered.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct PathReadiness {
@@ -54,6 +77,10 @@ pub struct PathReadiness {
     pub name: String,
     /// Every item is done.
     pub done: bool,
+    /// Not started, in progress or ready.
+    pub state: PathState,
+    /// The state in words: "Not started", "In progress", "Ready".
+    pub state_label: String,
     /// The items, in the file's order.
     pub items: Vec<ReadinessItem>,
 }
@@ -70,26 +97,55 @@ fn plural(n: usize, one: &str, many: &str) -> String {
 pub fn readiness(certification: &Certification, records: &Records<'_>) -> Vec<PathReadiness> {
     let mut done_paths: Vec<PathReadiness> = Vec::new();
     for path in certification.paths() {
+        let mut started = false;
         let items = path
             .items
             .iter()
             .map(|item| {
-                let (done, detail) = answer(certification, records, &done_paths, &item.requires);
+                let answer = answer(certification, records, &done_paths, &item.requires);
+                started |= answer.started;
                 ReadinessItem {
                     label: item.label.clone(),
-                    done,
-                    detail,
+                    done: answer.done,
+                    detail: answer.detail,
                 }
             })
             .collect::<Vec<_>>();
+        let done = items.iter().all(|i| i.done);
+        let state = if done {
+            PathState::Ready
+        } else if started {
+            PathState::InProgress
+        } else {
+            PathState::NotStarted
+        };
         done_paths.push(PathReadiness {
             key: path.key.clone(),
             name: path.name.clone(),
-            done: items.iter().all(|i| i.done),
+            done,
+            state,
+            state_label: state.label().to_owned(),
             items,
         });
     }
     done_paths
+}
+
+/// One item answered: done, or at least something recorded counts towards it.
+struct Answer {
+    done: bool,
+    started: bool,
+    detail: String,
+}
+
+impl Answer {
+    fn new(done: bool, started: bool, detail: String) -> Answer {
+        Answer {
+            done,
+            started: started || done,
+            detail,
+        }
+    }
 }
 
 fn answer(
@@ -97,8 +153,8 @@ fn answer(
     records: &Records<'_>,
     earlier: &[PathReadiness],
     requirement: &Requirement,
-) -> (bool, String) {
-    match requirement {
+) -> Answer {
+    let (done, started, detail) = match requirement {
         Requirement::Course(key) => {
             let taken = records
                 .courses
@@ -114,9 +170,13 @@ fn answer(
                         }
                     }
                     detail.push('.');
-                    (true, detail)
+                    (true, true, detail)
                 }
-                None => (false, format!("No {key} course is recorded as taken.")),
+                None => (
+                    false,
+                    false,
+                    format!("No {key} course is recorded as taken."),
+                ),
             }
         }
         Requirement::Exam(key) => {
@@ -126,23 +186,24 @@ fn answer(
                 .filter(|e| e.draft.exam == *key)
                 .min_by(|a, b| a.draft.passed_on.cmp(&b.draft.passed_on));
             match passed {
-                Some(e) => (true, format!("Passed {}.", day(&e.draft.passed_on))),
+                Some(e) => (true, true, format!("Passed {}.", day(&e.draft.passed_on))),
                 None => {
                     let title = certification.exam(key).map_or(key.as_str(), |e| &e.title);
-                    (false, format!("No pass is recorded for {title}."))
+                    (false, false, format!("No pass is recorded for {title}."))
                 }
             }
         }
         Requirement::Path(key) => match earlier.iter().find(|p| p.key == *key) {
-            Some(p) if p.done => (true, format!("Every item of {} is done.", p.name)),
+            Some(p) if p.done => (true, true, format!("Every item of {} is done.", p.name)),
             Some(p) => {
                 let done = p.items.iter().filter(|i| i.done).count();
                 (
                     false,
+                    p.state != PathState::NotStarted,
                     format!("{done} of {} items of {} are done.", p.items.len(), p.name),
                 )
             }
-            None => (false, format!("The path \"{key}\" is not known.")),
+            None => (false, false, format!("The path \"{key}\" is not known.")),
         },
         Requirement::PreceptorshipMinutes(needed) => {
             let assisted: Vec<&Course> = records
@@ -153,6 +214,7 @@ fn answer(
             let minutes: i64 = assisted.iter().map(|c| c.minutes).sum();
             (
                 minutes >= *needed,
+                minutes > 0,
                 format!(
                     "{} of {} as preceptor, on {}.",
                     format_minutes(minutes),
@@ -171,12 +233,17 @@ fn answer(
                 ));
             }
             detail.push('.');
-            (finished >= *needed, detail)
+            (
+                finished >= *needed,
+                finished > 0 || records.case_studies_other > 0,
+                detail,
+            )
         }
         Requirement::PresentationMinutes(needed) => {
             let minutes: i64 = records.presentations.iter().map(|p| p.minutes).sum();
             (
                 minutes >= *needed,
+                minutes > 0,
                 format!(
                     "{} of {} presented, in {}.",
                     format_minutes(minutes),
@@ -185,7 +252,8 @@ fn answer(
                 ),
             )
         }
-    }
+    };
+    Answer::new(done, started, detail)
 }
 
 #[cfg(test)]
@@ -258,6 +326,10 @@ mod tests {
         assert!(paths
             .iter()
             .all(|p| !p.done && p.items.iter().all(|i| !i.done)));
+        // Nothing done is not "in progress".
+        assert!(paths
+            .iter()
+            .all(|p| p.state == PathState::NotStarted && p.state_label == "Not started"));
         assert_eq!(
             items(&paths, "techniques")[0].1,
             "No CS1 course is recorded as taken."
@@ -292,6 +364,10 @@ mod tests {
             },
         );
         assert!(paths[0].done, "{paths:?}");
+        assert_eq!(paths[0].state, PathState::Ready);
+        assert_eq!(paths[0].state_label, "Ready");
+        // Diplomate: its first item (the techniques path) is done, the rest is not.
+        assert_eq!(paths[1].state, PathState::InProgress);
         assert_eq!(
             items(&paths, "techniques")[0].1,
             "Completed 16 March 2024, Karin Holm, Malmö."
@@ -327,6 +403,11 @@ mod tests {
         );
         let diplomate = items(&paths, "diplomate");
         assert!(!diplomate[1].0, "ADV1 assisted is not ADV1 taken");
+        // Courses only assisted start no item of the techniques path; preceptor hours start
+        // the diplomate path.
+        assert_eq!(paths[0].state, PathState::NotStarted);
+        assert_eq!(paths[1].state, PathState::InProgress);
+        assert_eq!(paths[1].state_label, "In progress");
         assert_eq!(
             diplomate[2],
             (true, "20 h of 20 h as preceptor, on 2 courses.".to_owned())

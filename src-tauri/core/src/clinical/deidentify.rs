@@ -200,6 +200,12 @@ impl Folded {
     }
 }
 
+/// `text` folded the way names are compared (case, accents and punctuation set aside in any
+/// script: "Þórsson" and "thorsson" fold alike), for searching the therapist's own lists.
+pub(crate) fn folded(text: &str) -> String {
+    fold(text).into_iter().collect()
+}
+
 /// Scripts written without spaces between words, or with words that take prefixes: a name in
 /// them is searched for anywhere, not only at the start of a word.
 fn unbounded(c: char) -> bool {

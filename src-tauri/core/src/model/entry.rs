@@ -247,7 +247,8 @@ impl EntryDraft {
 }
 
 /// Hours as people type them, to whole minutes: `1.5`, `1,5` (decimal comma), `1:30`, `2`,
-/// `1.5 h`. More than 0 and at most 24 hours; a fraction must come to whole minutes.
+/// `1.5 h`, `1h15`, `1 h 30 min`, `90 min`. More than 0 and at most 24 hours; a fraction must
+/// come to whole minutes.
 pub fn parse_hours(text: &str) -> Result<i64, String> {
     match minutes_as_typed(text)? {
         0 => Err("Enter more than 0 hours.".to_owned()),
@@ -256,50 +257,145 @@ pub fn parse_hours(text: &str) -> Result<i64, String> {
     }
 }
 
+/// Hours typed into a form, read as the engine reads them: the minutes and how they are shown
+/// ("1 h 15 min"), so the form can say under the field how it understood them.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct HoursReading {
+    /// The minutes, when the text is valid hours.
+    #[specta(type = Option<specta_typescript::Number>)]
+    pub minutes: Option<i64>,
+    /// "1 h 15 min" when valid; otherwise what is wrong, as the field would say on saving.
+    pub words: String,
+}
+
+/// How `text` reads as the hours of an entry (see [`parse_hours`]).
+pub fn read_hours(text: &str) -> HoursReading {
+    match parse_hours(text) {
+        Ok(minutes) => HoursReading {
+            minutes: Some(minutes),
+            words: crate::rules::format_minutes(minutes),
+        },
+        Err(message) => HoursReading {
+            minutes: None,
+            words: message,
+        },
+    }
+}
+
+/// One piece of typed hours: a number, or a unit after it.
+#[derive(Debug, PartialEq)]
+enum Piece<'a> {
+    Number(&'a str),
+    Hours,
+    Minutes,
+}
+
+/// Splits "1 h 30 min", "1h15", "90 min" into numbers and units; `None` for anything else.
+fn pieces(text: &str) -> Option<Vec<Piece<'_>>> {
+    let mut found = Vec::new();
+    let mut rest = text.trim_start();
+    while !rest.is_empty() {
+        let is_number = |c: char| c.is_ascii_digit() || c == '.' || c == ',';
+        let first = rest.chars().next()?;
+        let end = if is_number(first) {
+            rest.find(|c: char| !is_number(c)).unwrap_or(rest.len())
+        } else {
+            rest.find(|c: char| !c.is_alphabetic())
+                .unwrap_or(rest.len())
+        };
+        let (piece, after) = rest.split_at(end);
+        found.push(if is_number(first) {
+            Piece::Number(piece)
+        } else {
+            match piece.to_lowercase().as_str() {
+                "h" | "hr" | "hrs" | "hour" | "hours" => Piece::Hours,
+                "m" | "min" | "mins" | "minute" | "minutes" => Piece::Minutes,
+                _ => return None,
+            }
+        });
+        if end == 0 {
+            return None;
+        }
+        rest = after.trim_start();
+    }
+    Some(found)
+}
+
 /// Hours as people type them (see [`parse_hours`]), to whole minutes, with no upper bound.
 pub(crate) fn minutes_as_typed(text: &str) -> Result<i64, String> {
-    let text = text.trim().trim_end_matches(['h', 'H']).trim();
-    let bad = || format!("Enter hours like 1.5 or 1:30 ({} is not).", quoted(text));
+    let text = text.trim();
+    let bad = || {
+        format!(
+            "Enter hours like 1.5, 1:30 or 1 h 30 min ({} is not).",
+            quoted(text)
+        )
+    };
     if text.is_empty() {
         return Err("Enter the hours, like 1.5 or 1:30.".to_owned());
     }
-    let minutes = if let Some((h, m)) = text.split_once(':') {
+    if text.contains(':') {
+        let text = text.trim_end_matches(['h', 'H']).trim();
+        let (h, m) = text.split_once(':').ok_or_else(bad)?;
         if m.len() != 2 {
             return Err(bad());
         }
         let h: i64 = digits(h).ok_or_else(bad)?;
         let m: i64 = digits(m).filter(|m| *m < 60).ok_or_else(bad)?;
-        h.checked_mul(60)
-            .and_then(|h| h.checked_add(m))
-            .ok_or_else(bad)?
-    } else {
-        let (whole, fraction) = text.split_once(['.', ',']).unwrap_or((text, ""));
-        let whole = if whole.is_empty() {
-            0
-        } else {
-            digits(whole).ok_or_else(bad)?
-        };
-        let (numerator, scale) = if fraction.is_empty() {
-            (0, 1)
-        } else if fraction.len() <= 6 {
-            (
-                digits(fraction).ok_or_else(bad)?,
-                10_i64.pow(fraction.len() as u32),
-            )
-        } else {
-            return Err(bad());
-        };
-        if (numerator * 60) % scale != 0 {
-            return Err(format!(
-                "{text} h is not a whole number of minutes; round it, e.g. 1.25 or 1:15."
-            ));
-        }
-        whole
+        return h
             .checked_mul(60)
-            .and_then(|m| m.checked_add(numerator * 60 / scale))
-            .ok_or_else(bad)?
+            .and_then(|h| h.checked_add(m))
+            .ok_or_else(bad);
+    }
+    let whole_minutes = |m: &str, limit: Option<i64>| -> Result<i64, String> {
+        digits(m)
+            .filter(|m| limit.is_none_or(|l| *m < l))
+            .ok_or_else(bad)
     };
-    Ok(minutes)
+    match pieces(text).ok_or_else(bad)?.as_slice() {
+        [Piece::Number(n)] | [Piece::Number(n), Piece::Hours] => {
+            decimal_hours(n).ok_or_else(bad)?
+        }
+        [Piece::Number(m), Piece::Minutes] => whole_minutes(m, None),
+        [Piece::Number(h), Piece::Hours, Piece::Number(m)]
+        | [Piece::Number(h), Piece::Hours, Piece::Number(m), Piece::Minutes] => {
+            let h = digits(h).ok_or_else(bad)?;
+            let m = whole_minutes(m, Some(60))?;
+            h.checked_mul(60)
+                .and_then(|h| h.checked_add(m))
+                .ok_or_else(bad)
+        }
+        _ => Err(bad()),
+    }
+}
+
+/// "1.5", "1,25", ",5", "2" as minutes; `Some(Err)` when the fraction is not whole minutes,
+/// `None` when it is not a number.
+fn decimal_hours(text: &str) -> Option<Result<i64, String>> {
+    let (whole, fraction) = text.split_once(['.', ',']).unwrap_or((text, ""));
+    let whole = if whole.is_empty() {
+        if fraction.is_empty() {
+            return None;
+        }
+        0
+    } else {
+        digits(whole)?
+    };
+    let (numerator, scale) = if fraction.is_empty() {
+        (0, 1)
+    } else if fraction.len() <= 6 {
+        (digits(fraction)?, 10_i64.pow(fraction.len() as u32))
+    } else {
+        return None;
+    };
+    if (numerator * 60) % scale != 0 {
+        return Some(Err(format!(
+            "{text} h is not a whole number of minutes; round it, e.g. 1.25 or 1:15."
+        )));
+    }
+    whole
+        .checked_mul(60)
+        .and_then(|m| m.checked_add(numerator * 60 / scale))
+        .map(Ok)
 }
 
 fn digits(text: &str) -> Option<i64> {
@@ -352,15 +448,44 @@ mod tests {
             ("1.5 h", 90),
             ("24", 1440),
             ("0:01", 1),
+            // With units, as people write them.
+            ("1:15", 75),
+            ("1h15", 75),
+            ("1 h 30 min", 90),
+            ("1h 30m", 90),
+            ("2 hours 30 minutes", 150),
+            ("90 min", 90),
+            ("45m", 45),
+            ("1.5H", 90),
+            ("1,25 h", 75),
         ] {
             assert_eq!(parse_hours(text), Ok(minutes), "{text}");
         }
     }
 
     #[test]
+    fn the_reading_says_how_the_hours_were_understood() {
+        assert_eq!(
+            read_hours("1h15"),
+            HoursReading {
+                minutes: Some(75),
+                words: "1 h 15 min".into()
+            }
+        );
+        let wrong = read_hours("1 h 75");
+        assert_eq!(wrong.minutes, None);
+        assert_eq!(
+            wrong.words,
+            "Enter hours like 1.5, 1:30 or 1 h 30 min (\"1 h 75\" is not)."
+        );
+        assert_eq!(read_hours("25").minutes, None);
+    }
+
+    #[test]
     fn hours_that_are_not_whole_minutes_or_out_of_range_are_refused() {
         for text in [
             "", "0", "0:00", "24.01", "25", "1.333", "abc", "1:3", "1:75", "-1", "1.5.5", "1e3",
+            "1 h 75", "h", "min", "1 min 30", "1.5 h 15", "90 min 1", "2 days", ".", "1 h h",
         ] {
             assert!(parse_hours(text).is_err(), "{text}");
         }

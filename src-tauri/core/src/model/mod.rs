@@ -24,11 +24,12 @@ pub use course::{
 };
 pub(crate) use date::{parse_date_for, stored_date};
 pub use entry::{
-    parse_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort, ValidEntry,
+    parse_hours, read_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort,
+    HoursReading, ValidEntry,
 };
 pub use mentor::{Mentor, MentorDraft};
 pub use profile::Profile;
-pub use session::{Session, SessionDraft, ValidSession};
+pub use session::{Session, SessionDraft, SessionKind, ValidSession};
 pub(crate) use submission::clean_paid_by;
 pub use submission::{
     parse_fee_amount, CarriedForward, ClaimedCategory, ClaimedRow, EntryLock, Fee, FeeDraft,

@@ -96,18 +96,13 @@ pub fn allocate_claim(
 
     let counted = ByCategory::sum(pool.iter().map(|e| (e.category, e.minutes)));
     check_claim(rule_set, &credit_status(rule_set, counted), credits)?;
-
-    // n ≤ k, so every product below is at most the minutes it is taken from: no overflow.
-    let minimums = rule_set.minimums();
-    let flexible = (rule_set.credit().unit_minutes - minimums.iter().sum::<i64>()) * credits;
-    let left = Category::ALL.map(|c| counted[c] - minimums[c.index()] * credits);
-    let extra = water_fill(left, flexible);
+    let wanted_by_category = claim_by_category(rule_set, counted, credits);
 
     let mut claims = Vec::new();
     for category in Category::ALL {
         let mut entries: Vec<&PoolEntry> = pool.iter().filter(|e| e.category == category).collect();
         entries.sort_by_key(|e| (e.date, e.id));
-        let mut wanted = minimums[category.index()] * credits + extra[category.index()];
+        let mut wanted = wanted_by_category[category];
         for entry in entries {
             if wanted == 0 {
                 break;
@@ -123,6 +118,24 @@ pub fn allocate_claim(
         }
     }
     Ok(claims)
+}
+
+/// How many minutes each category gives to a claim of `credits` credits from `counted` minutes:
+/// its minimums, and its share of the flexible rest. `credits` must be at most what `counted`
+/// earns ([`check_claim`]); the dashboard asks this to say where the available credits' hours
+/// come from.
+pub fn claim_by_category(rule_set: &RuleSet, counted: ByCategory, credits: i64) -> ByCategory {
+    let credits = credits.clamp(0, credit_status(rule_set, counted).credits_available);
+    // credits ≤ k, so every product below is at most the minutes it is taken from: no overflow.
+    let minimums = rule_set.minimums();
+    let flexible = (rule_set.credit().unit_minutes - minimums.iter().sum::<i64>()) * credits;
+    let left = Category::ALL.map(|c| counted[c].max(0) - minimums[c.index()] * credits);
+    let extra = water_fill(left, flexible);
+    let mut taken = ByCategory::default();
+    for c in Category::ALL {
+        taken[c] = minimums[c.index()] * credits + extra[c.index()];
+    }
+    taken
 }
 
 /// How many of `amount` minutes each category gives when they are taken one at a time from

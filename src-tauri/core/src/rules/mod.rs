@@ -16,7 +16,7 @@ mod text;
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-pub use claim::{allocate_claim, check_claim, ClaimedMinutes, PoolEntry};
+pub use claim::{allocate_claim, check_claim, claim_by_category, ClaimedMinutes, PoolEntry};
 pub use count::{count_entry, holds_credential, CountReason, Counted, EntryFacts};
 pub use credits::{credit_status, ByCategory, CreditStatus, NextCredit};
 pub(crate) use set::is_key;

@@ -548,7 +548,7 @@ fn every_bad_row_and_the_headers_problems_are_reported_at_once_with_what_is_acce
         "{}",
         m(2)
     );
-    assert!(m(3).contains("like 1.5 or 1:30"), "{}", m(3));
+    assert!(m(3).contains("like 1.5, 1:30 or 1 h 30 min"), "{}", m(3));
     assert_eq!(count(&store), 0);
 
     // A missing column is said once, in the header, not in every row.

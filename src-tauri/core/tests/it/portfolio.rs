@@ -204,7 +204,7 @@ fn client_with_case(
                 code: code.into(),
                 private_name: name.into(),
                 private_contact: contact.into(),
-                birth_year: 1980,
+                birth_year: Some(1980),
                 gender: "female".into(),
                 consent_treatment_on: "2025-01-10".into(),
                 consent_portfolio_on: "2025-01-10".into(),
