@@ -200,6 +200,7 @@ test("a success message goes when the next action starts", async () => {
     await openLogHours(app);
     await app.type("#entry-date", "2025-03-01");
     await app.click("#entry-activity option[value=one_to_one]");
+    await app.click("input[name=format][value=virtual]");
     await app.type("#entry-hours", "1");
     await app.type("input[name=provider]", "Karin Holm");
     await app.type("#entry-credentials", "CST-D");
@@ -225,6 +226,7 @@ test("after saving, the keyboard is on the saved row; a locked entry opens in th
     await app.click("[data-testid=log-hours]");
     await app.type("#entry-date", "2025-03-01");
     await app.click("#entry-activity option[value=one_to_one]");
+    await app.click("input[name=format][value=virtual]");
     await app.type("#entry-hours", "1");
     await app.type("input[name=provider]", "Karin Holm");
     await app.type("#entry-credentials", "CST-D");
@@ -312,6 +314,7 @@ test("hours are understood however they are typed, said back under the field, an
 
     await app.type("#entry-date", "2025-03-01");
     await app.click("#entry-activity option[value=one_to_one]");
+    await app.click("input[name=format][value=virtual]");
     await app.type("#entry-hours", "1h15");
     await app.type("input[name=provider]", "Karin Holm");
     await app.type("#entry-credentials", "CST-D");

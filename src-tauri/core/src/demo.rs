@@ -627,7 +627,7 @@ pub fn load(store: &mut Store, today: NaiveDate) -> Result<()> {
             let draft = EntryDraft {
                 date: date.into(),
                 activity: activity.into(),
-                format,
+                format: Some(format),
                 hours: hours.into(),
                 days,
                 mentor_id: None,

@@ -701,8 +701,11 @@ export type EntryDraft = {
 	date: string,
 	/**  Activity key of the rule set, e.g. `small_group`. */
 	activity: string,
-	/**  In person or virtual. */
-	format: Format,
+	/**
+	 *  In person or virtual; `None` until the therapist says which (nothing is chosen for them:
+	 *  category A counts only treatment received in person).
+	 */
+	format: Format | null,
 	/**  Hours as typed: `1.5`, `1,5`, `1:30` or `2`. Empty for activities counted per day. */
 	hours: string,
 	/**  Days, for activities counted per day (1–31). */

@@ -14,7 +14,7 @@ fn one_entry(store: &mut Store) -> i64 {
     let draft = EntryDraft {
         date: "2026-02-10".into(),
         activity: "clinical_applications".into(),
-        format: Format::InPerson,
+        format: Some(Format::InPerson),
         hours: "7".into(),
         days: None,
         mentor_id: None,
