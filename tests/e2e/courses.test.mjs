@@ -185,6 +185,8 @@ test("a course is added with its certificate in one go, undated until the therap
     await app.waitFor("#course-form-title", { text: "Add a course" });
     assert.equal(await app.value("#course-started_on"), "", "no date is made up");
     assert.equal(await app.value("#course-finished_on"), "");
+    const chosenRoles = "return document.querySelectorAll('[data-testid=course-form] input[name=role]:checked').length";
+    assert.equal(await app.script(chosenRoles), 0, "taking or assisting is the therapist's to say");
     await app.click("#course-kind option:nth-child(2)");
     await app.type("#course-started_on", "2025-03-13");
     await app.type("#course-finished_on", "2025-03-16");
@@ -194,6 +196,11 @@ test("a course is added with its certificate in one go, undated until the therap
     await app.upload("[data-testid=attach-file]", join(import.meta.dirname, "fixtures", "certificate.pdf"));
     await app.waitFor("[data-testid=course-form]", { text: "certificate.pdf" });
     await app.screenshot("courses-08-add-with-certificate");
+    await app.click("[data-testid=save-course]");
+    await app.waitFor("[data-error=role]", { text: "took the course or assisted" });
+    assert.equal(await app.value("#course-instructor"), "Karin Holm", "a refusal keeps what was typed");
+    await app.waitFor("[data-testid=course-form]", { text: "certificate.pdf" });
+    await app.click("[data-testid=course-form] input[name=role][value=participant]");
     await app.script("const b = document.querySelector('[data-testid=save-course]'); b.click(); b.click();");
     await app.waitFor("[data-testid=courses-message]", { text: "with its certificate." });
     assert.equal(await app.exists("[data-testid=course-form]"), false, "the form closes after saving");

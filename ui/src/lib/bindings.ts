@@ -561,8 +561,11 @@ export type CourseDraft = {
 	 *  addition, e.g. "Pediatrics" for a Clinical Applications class.
 	 */
 	title: string,
-	/**  Participant or preceptor. */
-	role: CourseRole,
+	/**
+	 *  Took the course or assisted as preceptor; `None` until the therapist says which
+	 *  (preceptor hours count toward the Diplomate path, so it is never chosen for them).
+	 */
+	role: CourseRole | null,
 	/**  First day, ISO date. */
 	started_on: string,
 	/**  Last day, ISO date; not before the first, not in the future. */
