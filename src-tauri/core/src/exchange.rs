@@ -4,11 +4,14 @@
 //! is what every spreadsheet writes and reads. Files come from Excel and LibreOffice in many
 //! locales, so the reader takes what they write: comma or semicolon, UTF-8 with or without a
 //! byte-order mark, CRLF or LF, decimal point or decimal comma, quoted fields, columns in any
-//! order with any capitalisation. Every row passes [`EntryDraft::validated`], the one validation
-//! the form and the command line use too, and an import is all or nothing: one bad row and
-//! nothing is stored, with every bad row reported by its line in the file. The writer writes the
-//! same format back, so an export imports into an empty database as the same entries, and into
-//! the same database as nothing new.
+//! order with any capitalisation, named by their keys or as the app names them ("Certified
+//! mentor"), activities by their keys or labels ("1x1 mentorship"). Every row passes
+//! [`EntryDraft::validated`], the one validation the form and the command line use too, and an
+//! import is all or nothing: one bad row and nothing is stored, with the header's problems and
+//! every bad row reported at once, each by its line in the file and with what would be
+//! accepted. The writer writes the same format back (a cell that starts like a formula
+//! neutralised), so an export imports into an empty database as the same entries, and into the
+//! same database as nothing new.
 
 use std::collections::HashMap;
 use std::path::Path;
@@ -282,6 +285,7 @@ pub fn read_csv(
     };
     let header_line = lines.of(header.position());
     let (columns, mut errors) = Columns::read(&header, header_line)?;
+    let names = ActivityNames::of(rules);
 
     let mut rows = Vec::new();
     for record in records {
@@ -296,7 +300,7 @@ pub fn read_csv(
         if record.iter().all(|field| field.trim().is_empty()) {
             continue; // a blank row, as spreadsheets leave between blocks
         }
-        match columns.entry(&record, line, delimiter, rules, today) {
+        match columns.entry(&record, line, delimiter, (rules, &names), today) {
             Ok(entry) => rows.push(CsvEntry { line, entry }),
             Err(mut problems) => errors.append(&mut problems),
         }
@@ -533,7 +537,7 @@ impl Columns {
         record: &csv::StringRecord,
         line: u32,
         delimiter: u8,
-        rules: &RuleSet,
+        (rules, names): (&RuleSet, &ActivityNames<'_>),
         today: NaiveDate,
     ) -> Result<ValidEntry, Vec<RowError>> {
         let problem = |column: &str, message: String| RowError {
@@ -587,7 +591,7 @@ impl Columns {
             problems.push(problem("days", message));
             None
         });
-        let activity = activity_key(self.field(record, ACTIVITY), rules).unwrap_or_else(|m| {
+        let activity = names.key(self.field(record, ACTIVITY)).unwrap_or_else(|m| {
             problems.push(problem("activity", m));
             String::new()
         });
@@ -632,27 +636,46 @@ impl Columns {
     }
 }
 
-/// The activity a cell names, by its key or its label in the rule set, in any case
-/// (`small_group`, `Small group mentorship`, `1X1 MENTORSHIP`).
-fn activity_key(text: &str, rules: &RuleSet) -> Result<String, String> {
-    let name = words(text);
-    let activities = rules.activities();
-    if let Some(activity) = activities
-        .iter()
-        .find(|a| words(&a.key) == name || words(&a.label) == name)
-    {
-        return Ok(activity.key.clone());
+/// The activities a cell may name, by key or label (`small_group`, `Small group mentorship`,
+/// `1X1 MENTORSHIP`), ready to look up for every row.
+struct ActivityNames<'r> {
+    /// Each activity's key and label as [`words`] gives them, and its key.
+    by_name: HashMap<String, &'r str>,
+    /// The labels, as a message lists them.
+    labels: String,
+}
+
+impl<'r> ActivityNames<'r> {
+    fn of(rules: &'r RuleSet) -> Self {
+        let activities = rules.activities();
+        let mut by_name = HashMap::with_capacity(activities.len() * 2);
+        for a in activities {
+            by_name.insert(words(&a.key), a.key.as_str());
+            by_name.insert(words(&a.label), a.key.as_str());
+        }
+        let labels: Vec<&str> = activities.iter().map(|a| a.label.as_str()).collect();
+        ActivityNames {
+            by_name,
+            labels: labels.join(", "),
+        }
     }
-    let labels: Vec<&str> = activities.iter().map(|a| a.label.as_str()).collect();
-    let labels = labels.join(", ");
-    Err(if name.is_empty() {
-        format!("Choose an activity: {labels}.")
-    } else {
-        format!(
-            "{} is not an activity; write one of {labels} (or its key, like small_group).",
-            quoted(text)
-        )
-    })
+
+    /// The key of the activity a cell names, or what to write instead.
+    fn key(&self, text: &str) -> Result<String, String> {
+        let name = words(text);
+        if let Some(key) = self.by_name.get(&name) {
+            return Ok((*key).to_owned());
+        }
+        let labels = &self.labels;
+        Err(if name.is_empty() {
+            format!("Choose an activity: {labels}.")
+        } else {
+            format!(
+                "{} is not an activity; write one of {labels} (or its key, like small_group).",
+                quoted(text)
+            )
+        })
+    }
 }
 
 fn parse_format(text: &str) -> Result<Format, String> {
@@ -778,10 +801,11 @@ pub fn template_csv(rules: &RuleSet) -> Result<String> {
     String::from_utf8(bytes).map_err(|e| Error::Io(std::io::Error::other(e)))
 }
 
-/// Writes [`template_csv`] for the default rule set to `path`.
-pub fn write_template_file(path: &Path) -> Result<()> {
+/// Writes [`template_csv`] for the default rule set to `path`; returns how many example rows.
+pub fn write_template_file(path: &Path) -> Result<usize> {
     let text = template_csv(crate::rules::default_rule_set()?)?;
-    crate::files::write_whole(path, text.as_bytes())
+    crate::files::write_whole(path, text.as_bytes())?;
+    Ok(text.lines().count().saturating_sub(1))
 }
 
 /// Writes every entry, oldest first, to a CSV file; returns how many.

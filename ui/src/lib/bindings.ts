@@ -50,8 +50,16 @@ export const commands = {
 	listMentors: () => typedError<Mentor[], ApiError>(__TAURI_INVOKE("list_mentors")),
 	saveMentor: (id: RowId | null, mentor: MentorDraft) => typedError<Mentor, ApiError>(__TAURI_INVOKE("save_mentor", { id, mentor })),
 	deleteMentor: (id: RowId) => typedError<Mentor, ApiError>(__TAURI_INVOKE("delete_mentor", { id })),
-	/**  Imports entries from the text of a CSV file the user chose: all rows, or none. */
-	importCsv: (text: string) => typedError<ImportSummary, ApiError>(__TAURI_INVOKE("import_csv", { text })),
+	/**
+	 *  Asks which CSV file to import, then imports its entries: all rows, or none. `None` when the
+	 *  user cancelled.
+	 */
+	importCsv: () => typedError<ImportedFile | null, ApiError>(__TAURI_INVOKE("import_csv")),
+	/**
+	 *  Asks where to save, then writes a CSV template there: the header in the app's words and an
+	 *  example row per category. `None` when the user cancelled.
+	 */
+	saveCsvTemplate: () => typedError<SavedFile | null, ApiError>(__TAURI_INVOKE("save_csv_template")),
 	listSubmissions: () => typedError<SubmissionSummary[], ApiError>(__TAURI_INVOKE("list_submissions")),
 	getSubmission: (id: RowId) => typedError<SubmissionDetail, ApiError>(__TAURI_INVOKE("get_submission", { id })),
 	/**  Claims `credits` credits on a new draft submission. */
@@ -919,6 +927,14 @@ export type ImportSummary = {
 	repeated_in_file: RepeatedRow[],
 	/**  Every problem found. When there is any, nothing was imported. */
 	errors: RowError[],
+};
+
+/**  A file the user chose to import, and what the import did. */
+export type ImportedFile = {
+	/**  The file's name, as the report names it. */
+	file: string,
+	/**  What was imported, or every problem found. */
+	summary: ImportSummary,
 };
 
 /**  The intake as stored, with what the screen makes of it. */
