@@ -13,6 +13,7 @@ packages=(
   webkit2gtk-driver xvfb xauth xdotool
   poppler-utils qpdf
   fonts-noto-core fonts-noto-cjk fonts-dejavu-core
+  locales
 )
 missing=()
 for p in "${packages[@]}"; do
@@ -24,6 +25,14 @@ if [ ${#missing[@]} -gt 0 ]; then
   # apt on these machines sometimes fails once with "cannot access archive": retry once.
   $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" \
     || $SUDO env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"
+fi
+
+# The real-window tests run the app in German too (dates in the computer's locale).
+if ! locale -a 2>/dev/null | grep -qi '^de_DE\.utf-\?8$'; then
+  echo "setup: generating the de_DE.UTF-8 locale"
+  $SUDO sed -i 's/^# *\(de_DE.UTF-8 UTF-8\)/\1/' /etc/locale.gen
+  grep -q '^de_DE.UTF-8 UTF-8' /etc/locale.gen || echo 'de_DE.UTF-8 UTF-8' | $SUDO tee -a /etc/locale.gen >/dev/null
+  $SUDO locale-gen >/dev/null
 fi
 
 if ! command -v cargo >/dev/null; then

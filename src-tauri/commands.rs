@@ -409,6 +409,16 @@ pub fn list_clients(state: State<'_, AppState>) -> Result<Vec<ClientSummary>, Ap
     state.with_store(|s| s.clients())
 }
 
+/// The clients a search finds by code, private name or contact (case and accents aside).
+#[tauri::command(async)]
+#[specta::specta]
+pub fn find_clients(
+    state: State<'_, AppState>,
+    query: String,
+) -> Result<Vec<ClientSummary>, ApiError> {
+    state.with_store(|s| s.find_clients(&query))
+}
+
 #[tauri::command(async)]
 #[specta::specta]
 pub fn client_overview(state: State<'_, AppState>, id: RowId) -> Result<ClientOverview, ApiError> {

@@ -55,6 +55,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::intake_screen,
         commands::techniques,
         commands::list_clients,
+        commands::find_clients,
         commands::client_overview,
         commands::save_client,
         commands::delete_client,
@@ -132,11 +133,42 @@ pub fn run(db_path: PathBuf) {
             std::process::exit(1);
         }
     };
+    quit_gracefully_on_signals(app.handle());
     app.run(|app, event| {
         if let tauri::RunEvent::Exit = event {
             clear_viewer_copies(&app.state::<AppState>());
         }
     });
+}
+
+/// The system ends programs with a signal too (at logout or shutdown, or `kill`): then the app
+/// quits as when its window closes, and removes what it handed to the viewer.
+fn quit_gracefully_on_signals<R: Runtime>(app: &tauri::AppHandle<R>) {
+    #[cfg(unix)]
+    {
+        use tokio::signal::unix::{signal, SignalKind};
+        for kind in [
+            SignalKind::terminate(),
+            SignalKind::interrupt(),
+            SignalKind::hangup(),
+        ] {
+            let app = app.clone();
+            tauri::async_runtime::spawn(async move {
+                match signal(kind) {
+                    Ok(mut stream) => {
+                        if stream.recv().await.is_some() {
+                            app.exit(0);
+                        }
+                    }
+                    Err(error) => {
+                        eprintln!("stillpoint: cannot listen for the system's signals: {error}")
+                    }
+                }
+            });
+        }
+    }
+    #[cfg(not(unix))]
+    let _ = app;
 }
 
 /// Removes the copies handed to the system's viewer; a failure is only logged (the next start

@@ -18,45 +18,99 @@ test("a head-injury client needs clearance before a session; the case study and 
 
     await app.click("a[data-section=clients]");
     await app.click("[data-testid=add-client]");
+    // Nothing is filled in for the therapist: no year of birth, no date of consent.
+    assert.equal(await app.value("#client-birth_year"), "", "no year of birth is made up");
+    assert.equal(await app.value("#client-consent_treatment_on"), "", "no date is made up");
     await app.type("#client-code", "C-900");
     await app.type("#client-private_name", "Ólafur Þórsson");
     await app.type("#client-private_contact", "olafur@example.is");
     await app.type("#client-consent_treatment_on", "2026-01-10");
     await app.type("#client-consent_portfolio_on", "2026-01-10");
-    await app.type("#client-birth_year", "1975");
     await app.click("[data-testid=save-client]");
     await app.waitFor("[data-testid=clients-message]", { text: "Saved client C-900" });
+    assert.match(await app.text("[data-testid=client-facts]"), /^Year of birth not given/, "an unknown year stays unknown");
+    await app.waitFor("[data-testid=client-row].current", { text: "No intake" });
 
+    // Every question starts unanswered; the intake is refused until each one is answered.
     await app.click("[data-testid=start-intake]");
+    assert.equal(await app.script("return document.querySelectorAll('[data-testid=intake-form] input[type=radio]:checked').length"), 0,
+      "no answer is given for the therapist");
+    assert.equal(await app.value("input[name=taken_on]"), "", "no date is made up");
+    await app.type("input[name=taken_on]", "2026-01-10");
     await app.type("textarea[name=complaint]", "Headaches since a fall from a bicycle.");
     await app.click("input[name='screen.head_injury'][value=yes]");
+    await app.waitFor("[data-testid=screen-count]", { text: "1 of 11 answered" });
+    await app.click("[data-testid=save-intake]");
+    await app.waitFor("[data-testid=intake-form] [role=alert]", { text: "Has the client a skull fracture" });
+    assert.equal(await app.script("return document.activeElement.name"), "screen.skull_fracture", "the first unanswered question has the focus");
+    await app.waitFor("[data-testid=client-row].current", { text: "No intake" });
+    const others = await app.script("return [...document.querySelectorAll('[data-testid=intake-form] .question')].map((q) => q.dataset.item).filter((k) => k !== 'head_injury')");
+    for (const item of others) await app.click(`input[name='screen.${item}'][value=no]`);
+    await app.waitFor("[data-testid=screen-count]", { text: "11 of 11 answered" });
     await app.screenshot("clients-01-intake");
     await app.click("[data-testid=save-intake]");
     await app.waitFor("[data-testid=client-flag]", { text: "Contraindication flagged" });
 
+    // Refused for lack of a clearance, the session's notes are kept and saved as a consultation.
+    const notes = "Headaches since the fall; referred to her GP for a clearance. Ólafur asks about CST.";
     await app.click("[data-testid=add-session]");
-    await app.type("textarea[name=assessment]", "Restriction at the occiput; Ólafur says the headaches ease.");
-    await app.type("input[name=scale_before]", "7");
-    await app.type("input[name=scale_after]", "4");
+    assert.equal(await app.value("#s-date"), "", "no date is made up");
+    await app.type("#s-date", "2026-01-12");
+    await app.type("#s-min", "30");
+    await app.type("textarea[name=assessment]", notes);
     await app.click("[data-testid=save-session]");
     await app.waitFor("[data-error=clearance]");
     const refused = await app.text("[data-error=clearance]");
     assert.match(refused, /clearance/i);
+    assert.match(refused, /consultation/);
     assert.ok(await app.visible("[data-error=clearance]"), "the refusal is brought into view");
+    assert.equal(await app.value("textarea[name=assessment]"), notes, "nothing typed is lost");
     await app.screenshot("clients-02-session-refused");
-    await app.click("[data-testid=session-form] .close");
-    assert.equal(await app.script("return document.querySelectorAll('[data-testid=session]').length"), 0, "nothing saved");
+    await app.click("[data-testid=save-as-consultation]");
+    await app.waitFor("[data-testid=sessions-message]", { text: "Saved the consultation of" });
+    await app.waitFor("[data-testid=session]", { text: "Consultation, no treatment" });
+    assert.match(await app.text("[data-testid=session]"), /referred to her GP for a clearance/, "every character kept");
+    assert.equal(await app.exists("[data-testid=session] .flag"), false, "a consultation needs no clearance");
 
+    // One click records one clearance, even clicked twice at once; the form is empty after.
+    await app.type("input[name='clearance.cleared_on']", "2026-01-14");
     await app.type("input[name='clearance.cleared_by']", "Dr. Berg, GP");
-    await app.click("[data-testid=save-clearance]");
+    await app.script("const b = document.querySelector('[data-testid=save-clearance]'); b.click(); b.click();");
     await app.waitFor("[data-testid=client-flag]", { text: "medically cleared" });
+    await app.waitFor("[data-testid=clearance-message]", { text: "Medical clearance recorded." });
+    assert.equal(await app.script("return document.querySelectorAll('[data-testid=clearance]').length"), 1, "recorded once");
+    assert.equal(await app.value("input[name='clearance.cleared_by']"), "", "the form is reset");
+    assert.equal(await app.value("input[name='clearance.cleared_on']"), "");
+    await app.click("[data-testid=save-clearance]");
+    await app.waitFor("[data-testid=clearance-form] [role=alert]");
+    assert.equal(await app.script("return document.querySelectorAll('[data-testid=clearance]').length"), 1, "an empty form records nothing");
+
     await app.click("[data-testid=add-session]");
+    await app.type("#s-date", "2026-01-15");
+    await app.type("#s-min", "60");
     await app.type("textarea[name=assessment]", "Restriction at the occiput; Ólafur says the headaches ease.");
     await app.type("input[name=scale_before]", "7");
     await app.type("input[name=scale_after]", "4");
-    await app.click("[data-testid=save-session]");
-    await app.waitFor("[data-testid=session]", { text: "scale 7 → 4" });
+    await app.script("const b = document.querySelector('[data-testid=save-session]'); b.click(); b.click();");
+    await app.waitFor("[data-testid=session]:nth-child(2)", { text: "scale 7 → 4" });
+    assert.equal(await app.script("return document.querySelectorAll('[data-testid=session]').length"), 2, "saved once");
     await app.screenshot("clients-03-cleared-with-session");
+
+    // The list is searched by private name, contact or code, case and accents aside.
+    const rows = () => app.script("return [...document.querySelectorAll('[data-testid=client-row] .code')].map((c) => c.innerText)");
+    const everyone = await rows();
+    assert.ok(everyone.length > 1, everyone.join());
+    await app.type("[data-testid=client-search]", "thorsson");
+    await waitUntil(async () => (await rows()).join() === "C-900", "the search finds Þórsson by thorsson");
+    await app.type("[data-testid=client-search]", "OLAFUR@EXAMPLE");
+    await waitUntil(async () => (await rows()).join() === "C-900", "found by contact");
+    await app.type("[data-testid=client-search]", "c-9");
+    await waitUntil(async () => (await rows()).join() === "C-900", "found by code");
+    await app.type("[data-testid=client-search]", "nobody-like-this");
+    await app.waitFor("[data-testid=no-clients]", { text: "No client matches" });
+    await app.screenshot("clients-03b-search");
+    await app.type("[data-testid=client-search]", " ");
+    await waitUntil(async () => (await rows()).length === everyone.length, "an empty search lists everyone");
 
     await app.click("a[data-section=case-studies]");
     const nth = await app.script("return [...document.querySelectorAll('[data-testid=case-client] option')].findIndex((o) => o.text.startsWith('C-900')) + 1");
@@ -65,6 +119,9 @@ test("a head-injury client needs clearance before a session; the case study and 
     assert.match(chosen, /C-900/);
     await app.click("[data-testid=draft-case]");
     await app.waitFor("[data-testid=case-form]");
+    assert.equal(await app.value("#case-age"), "", "no age is computed from a year nobody gave");
+    assert.match(await app.text("[data-testid=case-age-hint]"), /Not given/);
+    assert.equal(await app.value("#case-count"), "1", "the consultation was no treatment");
     await app.type("#case-discussion", "The occipital release eased the dural tension behind the headaches.");
     await app.click("[data-testid=save-case]");
     await app.waitFor("[data-testid=case-hits]", { text: "names the client" });
@@ -86,6 +143,7 @@ test("a head-injury client needs clearance before a session; the case study and 
   execFileSync("qpdf", ["--check", target]);
   const text = execFileSync("pdftotext", [target, "-"], { encoding: "utf8" });
   assert.match(text, /C-900/);
+  assert.match(text, /Age\s+not given/, "the portfolio says the age is not given");
   for (const name of ["Ólafur", "Þórsson", "olafur@example.is", "Ingrid Solberg", "Jonas Bakke"]) {
     assert.ok(!text.includes(name), `the portfolio must not print ${name}`);
   }
@@ -113,7 +171,7 @@ test("a session is edited under the same clearance rule and deleted only when co
     // C-002 is flagged and cleared on 14 April 2025: an edit moving a session before that is refused.
     await app.click(`${first} [data-testid=edit-session]`);
     await app.waitFor("#session-form-title", { text: "Edit session with C-002" });
-    assert.equal(await app.value("#s-date"), "2025-04-16");
+    assert.equal(await app.value("#s-date"), await app.fieldDate("2025-04-16"));
     assert.equal(await app.value("#s-min"), "60");
     assert.match(await app.value("#s-assessment"), /Post-concussion pattern/);
     await app.type("#s-date", "2025-04-12");

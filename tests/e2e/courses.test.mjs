@@ -29,7 +29,7 @@ test("an exam is edited, refused at its field, added and deleted after a confirm
     await app.click(`${objective} [data-testid=edit-exam]`);
     await app.waitFor("#exam-form-title", { text: "Edit exam" });
     assert.equal(await app.value("#exam-kind"), "techniques_objective");
-    assert.equal(await app.value("#exam-passed_on"), "2025-03-05");
+    assert.equal(await app.value("#exam-passed_on"), await app.fieldDate("2025-03-05"));
     await app.type("#exam-note", "Marked by Karin Holm");
     await app.click("[data-testid=save-exam]");
     await app.waitFor("[data-testid=courses-message]", { text: "Saved Techniques: objective exam." });
@@ -53,6 +53,7 @@ test("an exam is edited, refused at its field, added and deleted after a confirm
     await app.click("[data-testid=add-exam]");
     await app.waitFor("#exam-form-title", { text: "Add an exam" });
     assert.equal(await app.value("#exam-note"), "");
+    assert.equal(await app.value("#exam-passed_on"), "", "no date is made up");
     await app.click("#exam-kind option[value=techniques_practical]");
     await app.type("#exam-passed_on", "2025-09-01");
     await app.click("[data-testid=save-exam]");
@@ -94,7 +95,7 @@ test("a presentation is edited, refused at its field and deleted after a confirm
 
     await app.click(`${talk} [data-testid=edit-presentation]`);
     await app.waitFor("#presentation-form-title", { text: "Edit presentation" });
-    assert.equal(await app.value("#pres-given_on"), "2025-11-05");
+    assert.equal(await app.value("#pres-given_on"), await app.fieldDate("2025-11-05"));
     assert.equal(await app.value("#pres-hours"), "2:00");
     assert.equal(await app.value("#pres-audience"), "Midwives' association, Trondheim");
     await app.type("#pres-title", "CranioSacral Therapy in pregnancy and birth");
@@ -171,5 +172,45 @@ test("a course is deleted, with its certificate, only when confirmed", async () 
     const after = await rows(app, "course");
     assert.equal(after.length, before.length - 1, "deleted in the engine, not only on screen");
     assert.deepEqual(after, before.filter((_, i) => i !== nth - 1));
+  });
+});
+
+test("a course is added with its certificate in one go, undated until the therapist types, and saved once", async () => {
+  const home = scratch("course-add");
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=courses]");
+    await app.waitFor("[data-testid=readiness-techniques]");
+    assert.equal((await rows(app, "course")).length, 0);
+    await app.click("[data-testid=add-course]");
+    await app.waitFor("#course-form-title", { text: "Add a course" });
+    assert.equal(await app.value("#course-started_on"), "", "no date is made up");
+    assert.equal(await app.value("#course-finished_on"), "");
+    await app.click("#course-kind option:nth-child(2)");
+    await app.type("#course-started_on", "2025-03-13");
+    await app.type("#course-finished_on", "2025-03-16");
+    await app.type("#course-instructor", "Karin Holm");
+    await app.type("#course-hours", "27:30");
+    // The certificate is chosen before the course exists; it is attached when it is saved.
+    await app.upload("[data-testid=attach-file]", join(import.meta.dirname, "fixtures", "certificate.pdf"));
+    await app.waitFor("[data-testid=course-form]", { text: "certificate.pdf" });
+    await app.screenshot("courses-08-add-with-certificate");
+    await app.script("const b = document.querySelector('[data-testid=save-course]'); b.click(); b.click();");
+    await app.waitFor("[data-testid=courses-message]", { text: "with its certificate." });
+    assert.equal(await app.exists("[data-testid=course-form]"), false, "the form closes after saving");
+    const added = await rows(app, "course");
+    assert.equal(added.length, 1, "two clicks at once save one course");
+    assert.match(added[0], /1 file/);
+    await app.click("a[data-section=mentors]");
+    await app.waitFor("[data-testid=add-mentor]");
+    await app.click("a[data-section=courses]");
+    await app.waitFor("[data-testid=course-row]");
+    assert.match((await rows(app, "course"))[0], /1 file/, "attached in the engine, not only on screen");
+
+    // The next new course starts empty again, with no certificate carried over.
+    await app.click("[data-testid=add-course]");
+    await app.waitFor("#course-form-title", { text: "Add a course" });
+    assert.equal(await app.value("#course-instructor"), "");
+    assert.equal(await app.exists("[data-testid=course-form] [data-testid=attachment]"), false);
+    assert.ok(!(await app.text("[data-testid=course-form]")).includes("certificate.pdf"));
   });
 });

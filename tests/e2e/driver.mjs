@@ -50,6 +50,19 @@ function appProcesses(home) {
   }).map(Number);
 }
 
+/** Sends `signal` to the test's app, as the system does at logout or shutdown; resolves when it
+ * has quit. */
+export async function signalApp(home, signal = "SIGTERM", ms = 10000) {
+  const pids = appProcesses(home);
+  if (!pids.length) throw new Error("the app is not running");
+  for (const pid of pids) process.kill(pid, signal);
+  const end = Date.now() + ms;
+  while (appProcesses(home).length) {
+    if (Date.now() > end) throw new Error(`the app did not quit on ${signal}`);
+    await sleep(100);
+  }
+}
+
 /** Waits up to `ms` for the test's app to quit, then stops what is left. */
 async function stopApp(home, ms) {
   const end = Date.now() + ms;
@@ -164,6 +177,14 @@ class Session {
   async shownDate(iso) {
     return this.script(
       "const [y, m, d] = arguments[0].split('-').map(Number); return new Intl.DateTimeFormat(undefined, { dateStyle: 'medium' }).format(new Date(y, m - 1, d, 12))",
+      [iso],
+    );
+  }
+
+  /** An ISO date as a date field shows it, in the window's own locale ("04/16/2025" in en-US). */
+  async fieldDate(iso) {
+    return this.script(
+      "const [y, m, d] = arguments[0].split('-').map(Number); return new Intl.DateTimeFormat(undefined, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(new Date(y, m - 1, d, 12))",
       [iso],
     );
   }

@@ -2,10 +2,10 @@
 // system's viewer, and the hours exported where the system's save dialog says.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
-import { readFileSync } from "node:fs";
-import { join, resolve } from "node:path";
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
+import { dirname, join, resolve } from "node:path";
 import { test } from "node:test";
-import { answerSaveDialog, fakeViewer, appBinary, scratch, waitUntil, withApp } from "./driver.mjs";
+import { answerSaveDialog, fakeViewer, appBinary, scratch, signalApp, waitUntil, withApp } from "./driver.mjs";
 
 const fixtures = resolve(import.meta.dirname, "fixtures");
 
@@ -73,4 +73,45 @@ test("Export CSV writes every entry where the save dialog says", async () => {
   // The file imports back: the engine's own check, through the command line.
   const out = execFileSync(appBinary, ["--db", join(home.dir, "again.db"), "import", target], { encoding: "utf8" });
   assert.match(out, /23/);
+});
+
+test("a file opened for the viewer is the therapist's alone, and gone when the app closes", async () => {
+  const home = scratch("files-viewer");
+  const viewer = fakeViewer(home);
+  const viewerFolder = join(home.dir, "cache", "org.stillpoint.desktop", "viewer");
+  let first;
+  await withApp(home, async (app) => {
+    await app.click("[data-testid=load-demo]");
+    await app.waitFor("[data-testid=credits-available]");
+    await app.click("a[data-section=portfolio]");
+    await app.waitFor("[data-testid=portfolio-case]");
+    await app.click("[data-testid=open-portfolio]");
+    await waitUntil(() => viewer.opened().length === 1, "the portfolio was not opened in the viewer");
+    [first] = viewer.opened();
+    assert.ok(first.startsWith(`${viewerFolder}/`), `${first} is in the user's own cache, not a shared folder`);
+    assert.equal(statSync(first).mode & 0o777, 0o600, "only the therapist may read it");
+    assert.equal(statSync(dirname(first)).mode & 0o777, 0o700);
+    assert.equal(statSync(viewerFolder).mode & 0o777, 0o700);
+    execFileSync("qpdf", ["--check", first]);
+
+    // Opened again, it gets a place of its own: the viewer may still hold the first.
+    await app.click("[data-testid=open-portfolio]");
+    await waitUntil(() => viewer.opened().length === 2, "the portfolio was not opened again");
+    assert.notEqual(dirname(viewer.opened()[1]), dirname(first));
+    assert.ok(existsSync(first));
+
+    // The system ends the app (logout, shutdown): it quits as when its window closes.
+    await signalApp(home, "SIGTERM");
+  }, { env: viewer.env });
+  assert.equal(existsSync(first), false, "the copies went when the app closed");
+  assert.deepEqual(readdirSync(viewerFolder), []);
+
+  // Copies left by an app that could not close (a crash, a power cut) go at the next start.
+  const stale = join(viewerFolder, "open-left-by-a-crash");
+  mkdirSync(stale, { mode: 0o700 });
+  writeFileSync(join(stale, "portfolio.pdf"), "%PDF-1.7 left over", { mode: 0o600 });
+  await withApp(home, async (app) => {
+    await app.waitFor("[data-testid=credits-available]");
+    await waitUntil(() => !existsSync(stale), "the stale copy was not cleared at start");
+  });
 });

@@ -3,11 +3,13 @@ import assert from "node:assert/strict";
 import { test } from "node:test";
 import { scratch, waitUntil, withApp } from "./driver.mjs";
 
-async function logEntry(app, { date, activity, format, hours, provider, credentials }) {
+async function logEntry(app, { date, activity, format, hours, provider, credentials, certified = false }) {
   await app.click("[data-testid=log-hours]");
   await app.waitFor("[data-testid=entry-form]");
   await app.type("#entry-date", date);
   await app.click(`#entry-activity option[value=${activity}]`);
+  // Nothing is attested for the therapist: a certified mentor is ticked by hand.
+  if (certified) await app.click("input[name=certified_mentor]");
   await app.click(`input[name=format][value=${format}]`);
   await app.type("#entry-hours", hours);
   await app.type("input[name=provider]", provider);
@@ -45,7 +47,7 @@ test("one entry of each category earns a credit, and the dashboard says what the
     await app.click("a[data-section=hours]");
     await logEntry(app, { date: "2025-03-08", activity: "small_group", format: "virtual", hours: "6", provider: "Tomás Oyarzún", credentials: "LMT, CST" });
     await app.waitFor("[data-testid=toast]", { text: "Entry saved" });
-    await logEntry(app, { date: "2025-03-15", activity: "one_to_one", format: "virtual", hours: "12", provider: "Karin Holm", credentials: "PT, CST-D" });
+    await logEntry(app, { date: "2025-03-15", activity: "one_to_one", format: "virtual", hours: "12", provider: "Karin Holm", credentials: "PT, CST-D", certified: true });
     await app.waitFor("[data-testid=entry-total]", { text: "3 entries" });
     await app.screenshot("hours-02-table");
 
@@ -171,7 +173,7 @@ test("the entries table is used with the keyboard alone", async () => {
     const date = await app.script("return document.activeElement.querySelector('.date').innerText");
     await app.keys(key.enter);
     await app.waitFor("#entry-form-title", { text: "Edit entry" });
-    const iso = await app.value("[data-testid=entry-form] [name=date]");
+    const iso = await app.attribute("[data-testid=entry-form] [name=date]", "data-iso");
     assert.equal(await app.shownDate(iso), date);
     await app.keys("\uE00C");
     await waitUntil(async () => !(await app.exists("[data-testid=entry-form]")), "Escape closes the form");

@@ -11,6 +11,9 @@ test("a mentor added to the directory fills their credentials on an entry", asyn
     await app.click("a[data-section=mentors]");
     await app.click("[data-testid=add-mentor]");
     await app.waitFor("[data-testid=mentor-form]");
+    for (const box of ["certified", "examiner", "in-person", "virtual"]) {
+      assert.equal(await app.script(`return document.querySelector("[data-testid=${box}]").checked`), false, `${box} is not attested for the therapist`);
+    }
     await app.type("#name", "Karin Holm");
     await app.type("#credentials", "PT, CST-D");
     await app.type("#email", "karin@");
@@ -18,18 +21,35 @@ test("a mentor added to the directory fills their credentials on an entry", asyn
     await app.waitFor("#email-error", { text: "email address" });
     await app.type("#email", "karin@example.se");
     await app.type("#location", "Malmö, Sweden");
-    await app.click("[data-testid=save-mentor]");
+    await app.click("[data-testid=certified]");
+    await app.click("[data-testid=in-person]");
+    // Two clicks at once save one mentor.
+    await app.script("const b = document.querySelector('[data-testid=save-mentor]'); b.click(); b.click();");
     await app.waitFor("[data-testid=mentor-card]", { text: "Karin Holm" });
     assert.match(await app.text("[data-testid=mentor-card]"), /Certified mentor/);
+    assert.match(await app.text("[data-testid=mentor-card]"), /In person/);
+    assert.doesNotMatch(await app.text("[data-testid=mentor-card]"), /Virtual|Examiner/);
+    assert.equal(await app.script("return document.querySelectorAll('[data-testid=mentor-card]').length"), 1, "saved once");
     await app.screenshot("mentors-01-directory");
 
     await app.click("a[data-section=hours]");
     await app.click("[data-testid=log-hours]");
+    assert.equal(await app.value("#entry-date"), "", "no date is made up");
+    // The endorsed box starts ticked only where the rule set says why, and says it beside it.
+    await app.click("#entry-activity option[value=clinical_applications]");
+    assert.equal(await app.script("return document.querySelector('input[name=endorsed]').checked"), true);
+    assert.match(await app.text("[data-testid=endorsed-why]"), /Upledger Institute/);
+    await app.screenshot("mentors-02-endorsed-by-the-rules");
+    await app.click("#entry-activity option[value=study_group]");
+    assert.equal(await app.script("return document.querySelector('input[name=endorsed]').checked"), false, "a study group's leader is not assumed endorsed");
+    assert.equal(await app.exists("[data-testid=endorsed-why]"), false);
     await app.type("#entry-date", "2025-05-05");
     await app.click("#entry-activity option[value=one_to_one]");
+    assert.equal(await app.script("return document.querySelector('input[name=certified_mentor]').checked"), false, "not attested until a certified mentor is chosen");
     await app.click("#entry-mentor option:nth-child(2)");
     assert.equal(await app.value("#entry-credentials"), "PT, CST-D");
     assert.equal(await app.value("input[name=provider]"), "Karin Holm");
+    assert.equal(await app.script("return document.querySelector('input[name=certified_mentor]').checked"), true, "as the directory says of her");
     await app.type("#entry-hours", "1:30");
     await app.click("[data-testid=save-entry]");
     await app.waitFor("[data-testid=entry-row]", { text: "Karin Holm, PT, CST-D" });

@@ -16,6 +16,7 @@ use stillpoint_core::clinical::{intake_screen, ItemAnswer, ScreenAnswer};
 use stillpoint_core::exchange::{export_csv, import_csv};
 use stillpoint_core::model::{
     CaseStudyDraft, ClientDraft, EntryQuery, EntrySort, IntakeDraft, Profile, SessionDraft,
+    SessionKind,
 };
 use stillpoint_core::pdf::{
     portfolio_pdf, tracking_form_pdf, CategorySection, FormRow, Portfolio, TrackingForm,
@@ -171,7 +172,7 @@ fn clinic(store: &mut Store, cases: usize, today: NaiveDate) {
                     code: format!("C-{:03}", i + 1),
                     private_name: names[i % names.len()].into(),
                     private_contact: format!("+47 900 {:02} {:03}", i % 100, i),
-                    birth_year: 1960 + (i % 40) as i32,
+                    birth_year: Some(1960 + (i % 40) as i32),
                     gender: ["female", "male"][i % 2].into(),
                     consent_treatment_on: "2025-01-02".into(),
                     consent_portfolio_on: "2025-01-02".into(),
@@ -198,6 +199,7 @@ fn clinic(store: &mut Store, cases: usize, today: NaiveDate) {
                     None,
                     &SessionDraft {
                         client_id: client.id,
+                        kind: SessionKind::Treatment,
                         date: format!("2025-{:02}-{:02}", 1 + s, 3 + i % 20),
                         minutes: 60,
                         subjective: objective.into(),

@@ -12,7 +12,7 @@ use crate::clinical::{intake_screen, ItemAnswer, ScreenAnswer};
 use crate::error::{Error, Result};
 use crate::model::{
     ClearanceDraft, ClientDraft, CourseDraft, CourseRole, EntryDraft, ExamDraft, IntakeDraft,
-    MentorDraft, PresentationDraft, Profile, SessionDraft, ValidEntry,
+    MentorDraft, PresentationDraft, Profile, SessionDraft, SessionKind, ValidEntry,
 };
 use crate::rules::{default_rule_set, Format};
 use crate::store::{DemoClient, Store};
@@ -356,6 +356,7 @@ fn sessions(notes: &[Notes]) -> Vec<SessionDraft> {
             |&(date, minutes, s, o, a, p, techniques, other, before, after, outcome)| {
                 SessionDraft {
                     client_id: 0,
+                    kind: SessionKind::Treatment,
                     date: date.into(),
                     minutes,
                     subjective: s.into(),
@@ -383,7 +384,7 @@ fn demo_clients() -> Result<Vec<DemoClient>> {
                 code: "C-001".into(),
                 private_name: "Ingrid Solberg".into(),
                 private_contact: "ingrid.solberg@example.no\n+47 934 11 220".into(),
-                birth_year: 1979,
+                birth_year: Some(1979),
                 gender: "female".into(),
                 consent_treatment_on: "2025-02-03".into(),
                 consent_portfolio_on: "2025-02-03".into(),
@@ -446,7 +447,7 @@ fn demo_clients() -> Result<Vec<DemoClient>> {
                 code: "C-002".into(),
                 private_name: "Jonas Bakke".into(),
                 private_contact: "+47 455 02 118".into(),
-                birth_year: 1988,
+                birth_year: Some(1988),
                 gender: "male".into(),
                 consent_treatment_on: "2025-04-10".into(),
                 consent_portfolio_on: "2025-04-10".into(),
@@ -509,7 +510,7 @@ fn demo_clients() -> Result<Vec<DemoClient>> {
                 code: "C-003".into(),
                 private_name: "Sofie Lund".into(),
                 private_contact: "Parent: +47 980 44 310".into(),
-                birth_year: 2016,
+                birth_year: Some(2016),
                 gender: "female".into(),
                 consent_treatment_on: "2025-09-01".into(),
                 consent_portfolio_on: String::new(),

@@ -435,9 +435,10 @@ impl Columns {
     }
 
     fn field<'r>(&self, record: &'r csv::StringRecord, column: usize) -> &'r str {
-        self.at[column]
+        let cell = self.at[column]
             .and_then(|index| record.get(index))
-            .unwrap_or("")
+            .unwrap_or("");
+        read_back(cell)
     }
 
     /// One row, checked: the entry, or every problem in it.
@@ -586,6 +587,37 @@ fn one_line(text: &str) -> String {
     }
 }
 
+/// The first characters that make a spreadsheet read a cell as a formula (OWASP's list, "CSV
+/// Injection"): a note `=HYPERLINK(…)` or `+cmd|' /C calc'!A0` would run when the file opens.
+const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
+
+/// Whether a cell, past any single quotes it starts with, starts like a formula.
+fn formula_like(cell: &str) -> bool {
+    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
+}
+
+/// A cell as an export writes it: one starting like a formula, or with quotes before such a
+/// start, gets one more single quote in front, which a spreadsheet shows as text. Every other
+/// cell is written as it is (`'plain` stays `'plain`).
+fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
+    if formula_like(cell) {
+        format!("'{cell}").into()
+    } else {
+        cell.into()
+    }
+}
+
+/// A cell as an import reads it: the export's quote taken off again, so export → import gives
+/// back the same text. A cell is read with one quote less when it is a quote followed by what
+/// [`neutralised`] protects (`'=SUM(1)` is `=SUM(1)`, `''=x` is `'=x`); any other cell is read
+/// as it is.
+fn read_back(cell: &str) -> &str {
+    match cell.strip_prefix('\'') {
+        Some(rest) if formula_like(rest) => rest,
+        _ => cell,
+    }
+}
+
 /// Writes every entry, oldest first, to a CSV file; returns how many.
 pub fn export_csv_file(store: &Store, path: &Path) -> Result<usize> {
     let (text, count) = export_csv(store)?;
@@ -597,7 +629,8 @@ pub fn export_csv_file(store: &Store, path: &Path) -> Result<usize> {
 ///
 /// The header and columns are [`COLUMNS`]; comma-separated, LF line ends, no byte-order mark,
 /// fields quoted only when they need it: LibreOffice Calc opens and saves such a file back byte
-/// for byte. Hours are decimal hours with a point and no more digits than needed (`1.5`, `0.25`,
+/// for byte. A cell that starts like a formula (`=`, `+`, `-`, `@`, a tab or a carriage return)
+/// is written with a single quote in front, so no spreadsheet runs it; the import takes it off. Hours are decimal hours with a point and no more digits than needed (`1.5`, `0.25`,
 /// `2`), or `H:MM` when no decimal is exact (1 h 01 min); per-day activities write days instead.
 pub fn export_csv(store: &Store) -> Result<(String, usize)> {
     let entries = store.all_entries()?;
@@ -615,19 +648,20 @@ pub fn export_csv(store: &Store) -> Result<(String, usize)> {
         };
         let format = d.format.key();
         let yes_no = |b: bool| if b { "yes" } else { "no" };
+        let cells = [
+            d.date.as_str(),
+            d.activity.as_str(),
+            format,
+            hours.as_str(),
+            days.as_str(),
+            d.provider.as_str(),
+            d.provider_credentials.as_str(),
+            yes_no(d.certified_mentor),
+            yes_no(d.endorsed),
+            d.notes.as_str(),
+        ];
         writer
-            .write_record([
-                d.date.as_str(),
-                d.activity.as_str(),
-                format,
-                hours.as_str(),
-                days.as_str(),
-                d.provider.as_str(),
-                d.provider_credentials.as_str(),
-                yes_no(d.certified_mentor),
-                yes_no(d.endorsed),
-                d.notes.as_str(),
-            ])
+            .write_record(cells.map(neutralised).iter().map(|c| c.as_bytes()))
             .map_err(failed)?;
     }
     let bytes = writer
@@ -804,6 +838,28 @@ mod tests {
         }
         let after_blank = format!("\n\n{HEADER}2025-03-14,nope,virtual,1.5,,,,,,\n");
         assert_eq!(read(&after_blank).unwrap_err()[0].line, 4);
+    }
+
+    #[test]
+    fn cells_that_start_like_formulas_are_written_as_text_and_read_back_as_typed() {
+        for (text, written) in [
+            ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
+            ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
+            ("-3", "'-3"),
+            ("@SUM(1)", "'@SUM(1)"),
+            ("\tx", "'\tx"),
+            ("\rx", "'\rx"),
+            ("'=already", "''=already"),
+            ("''-x", "'''-x"),
+            ("'plain", "'plain"),
+            ("plain", "plain"),
+            ("a=b", "a=b"),
+            ("", ""),
+        ] {
+            assert_eq!(neutralised(text), written, "{text:?}");
+            assert!(!written.starts_with(FORMULA_STARTS), "{written:?}");
+            assert_eq!(read_back(written), text, "{written:?}");
+        }
     }
 
     #[test]

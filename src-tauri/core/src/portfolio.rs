@@ -274,7 +274,11 @@ fn case_pages(case: &CaseStudy) -> CaseStudyPages {
             "Last treatment".to_owned(),
             parse(&d.last_treatment_on).map_or_else(|| d.last_treatment_on.clone(), format_date),
         ),
-        ("Age".to_owned(), d.client_age.to_string()),
+        (
+            "Age".to_owned(),
+            d.client_age
+                .map_or_else(|| "not given".to_owned(), |a| a.to_string()),
+        ),
         (
             "Number of treatments".to_owned(),
             d.treatment_count.to_string(),

@@ -25,7 +25,7 @@ export type {
   Activity, ApiError, AppStatus, Attachment, DeletedEntry, Owner, SavedFile, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
   CaseStudy, CaseStudyDraft, Certification, Clearance, Client, ClientDraft, ClientOverview, ClientSummary, Course,
   CourseDraft, Exam, ExamDraft, Hit, Intake, IntakeDraft, PathReadiness, Presentation, PresentationDraft,
-  Screen, ScreenAnswer, Session, SessionDraft, Technique, TechniqueList, Training,
+  FlaggedItem, Screen, ScreenAnswer, Session, SessionDraft, SessionKind, Technique, TechniqueList, Training,
   EntryLock, EntrySort, FeeDraft, Format, ImportSummary, SubmissionDetail, SubmissionState, SubmissionSummary, Mentor, MentorDraft, MonthTotals, Profile, RuleSet,
 } from "./bindings";
 
@@ -91,6 +91,7 @@ export const api = {
   intakeScreen: () => unwrap(commands.intakeScreen()),
   techniques: () => unwrap(commands.techniques()),
   clients: () => unwrap(commands.listClients()),
+  findClients: (query: string) => unwrap(commands.findClients(query)),
   clientOverview: (id: number) => unwrap(commands.clientOverview(id)),
   saveClient: (id: number | null, client: ClientDraft) => unwrap(commands.saveClient(id, client)),
   deleteClient: (id: number) => unwrap(commands.deleteClient(id)),

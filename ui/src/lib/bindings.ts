@@ -76,6 +76,8 @@ export const commands = {
 	/**  The techniques a session can record. */
 	techniques: () => typedError<TechniqueList, ApiError>(__TAURI_INVOKE("techniques")),
 	listClients: () => typedError<ClientSummary[], ApiError>(__TAURI_INVOKE("list_clients")),
+	/**  The clients a search finds by code, private name or contact (case and accents aside). */
+	findClients: (query: string) => typedError<ClientSummary[], ApiError>(__TAURI_INVOKE("find_clients", { query })),
 	clientOverview: (id: RowId) => typedError<ClientOverview, ApiError>(__TAURI_INVOKE("client_overview", { id })),
 	saveClient: (id: RowId | null, client: ClientDraft) => typedError<Client, ApiError>(__TAURI_INVOKE("save_client", { id, client })),
 	/**  Deletes a client with their intake, clearances and sessions (the window asks first). */
@@ -142,6 +144,12 @@ export type Activity = {
 	provider_credentials?: string[],
 	/**  Counts only when run by someone properly endorsed or affiliated. */
 	needs_endorsement?: boolean,
+	/**
+	 *  When the program's rules say its occurrences are endorsed unless the therapist says
+	 *  otherwise: why, in the rules' words, shown next to the box, which then starts ticked.
+	 *  None: nothing is assumed, and the box starts unticked.
+	 */
+	endorsed_by_default?: string | null,
 	/**  Counts only with a certified mentor. */
 	needs_certified_mentor?: boolean,
 };
@@ -253,8 +261,11 @@ export type CaseStudyDraft = {
 	title: string,
 	/**  The day of the last treatment, ISO date. */
 	last_treatment_on: string,
-	/**  The client's age at the last treatment. */
-	client_age: number,
+	/**
+	 *  The client's age at the last treatment; none when not given (the year of birth is not
+	 *  known), printed as "not given".
+	 */
+	client_age: number | null,
 	/**  The client's gender as printed; may be empty. */
 	client_gender: string,
 	/**  Symptoms or diagnosis. */
@@ -440,8 +451,11 @@ export type ClientDraft = {
 	private_name: string,
 	/**  How to reach them (phone, email, address; several lines allowed); never printed. */
 	private_contact: string,
-	/**  Year of birth, e.g. 1987. */
-	birth_year: number,
+	/**
+	 *  Year of birth, e.g. 1987; none when not given (never made up: what is derived from it,
+	 *  the age in a case study, is then "not given" too).
+	 */
+	birth_year: number | null,
 	/**  Gender as the client describes it; may be empty. */
 	gender: string,
 	/**  The day they consented to treatment, ISO date. */
@@ -458,8 +472,13 @@ export type ClientOverview = {
 	intake: Intake | null,
 	/**  An intake is recorded: sessions can be saved (with a clearance if flagged). */
 	screened: boolean,
-	/**  The intake flags a contraindication: sessions need a clearance dated on or before them. */
+	/**
+	 *  The intake flags a contraindication, or its screen is incomplete: treatment sessions need
+	 *  a clearance dated on or before them.
+	 */
 	flagged: boolean,
+	/**  No intake yet, or its screen is incomplete (see [`ClientSummary::incomplete`]). */
+	incomplete: boolean,
 	/**  The contraindications answered yes or unknown: why the client is flagged. */
 	contraindications: FlaggedItem[],
 	/**  The cautions answered yes or unknown: shown, never blocking. */
@@ -482,8 +501,13 @@ export type ClientSummary = {
 	client: Client,
 	/**  An intake with its screen is recorded. */
 	screened: boolean,
-	/**  The intake flags a contraindication. */
+	/**  The intake flags a contraindication, or its screen is incomplete. */
 	flagged: boolean,
+	/**
+	 *  No intake yet, or its screen is incomplete (a question not answered, or answers preset by
+	 *  an earlier form that need review): the client counts as flagged.
+	 */
+	incomplete: boolean,
 	/**  A medical clearance is recorded. */
 	cleared: boolean,
 	/**  Sessions recorded. */
@@ -832,6 +856,11 @@ export type FlaggedItem = {
 	label: string,
 	/**  What was answered (unknown when it was never answered). */
 	answer: ScreenAnswer,
+	/**
+	 *  An answer was given; false when the question was never answered (or its stored "no" is
+	 *  one nobody may have given, see [`ScreenResult::needs_review`]), which counts as unknown.
+	 */
+	answered: boolean,
 };
 
 /**  How the mentorship took place. */
@@ -1187,6 +1216,15 @@ export type ScreenResult = {
 	contraindications: FlaggedItem[],
 	/**  The cautions answered yes or unknown: shown, never blocking. */
 	cautions: FlaggedItem[],
+	/**
+	 *  The screen is incomplete: a question is not answered. An intake saved by the form of
+	 *  Stillpoint 0.7 and earlier, which opened with every answer set to "no", counts as
+	 *  incomplete until the therapist reviews it and saves it again: its "no" may be an answer
+	 *  nobody gave. An incomplete screen flags the client.
+	 */
+	incomplete: boolean,
+	/**  The answers were preset by an earlier form and not reviewed since. */
+	needs_review: boolean,
 };
 
 /**  A session as stored. */
@@ -1208,6 +1246,8 @@ export type Session = {
 export type SessionDraft = {
 	/**  The client's id. */
 	client_id: number,
+	/**  Treatment (the default) or a consultation with no treatment given. */
+	kind?: SessionKind,
 	/**  The day, ISO date: not in the future, not before the client's consent to treatment. */
 	date: string,
 	/**  Length in minutes, 1 to 1440. */
@@ -1239,6 +1279,16 @@ export type SessionEvaluation = {
 	/**  What the therapist evaluated. */
 	text: string,
 };
+
+/**  What a session was. */
+export type SessionKind = 
+/**  Treatment was given: a flagged client needs a medical clearance dated on or before it. */
+"treatment" | 
+/**
+ *  A consultation with no treatment given (talking, history, referral): allowed before a
+ *  medical clearance, and it records no techniques.
+ */
+"consultation";
 
 /**  Everything a tracking form prints about one submission. */
 export type SubmissionDetail = {

@@ -14,7 +14,11 @@
 //! or four letters is found whole with at most two letters after it ("Ana's"). Scripts written without spaces between words, or with prefixes
 //! joined to them (Chinese, Japanese, Korean, Thai, Hebrew, Arabic), are searched anywhere in the
 //! text. Parts shorter than that (an initial, "Bo") are only found within the whole name. Phone
-//! numbers are compared by their digits, however they are spaced. The price of this is the odd
+//! numbers are compared by their digits, however they are spaced. Invisible characters
+//! (default-ignorable and format characters: a zero-width space, a soft hyphen, a joiner) are
+//! looked through, as if they were not there; and a name spelled out ("I n g r i d", "I. N. G.")
+//! or split by a mark ("I-n-g-r-i-d", "Ing-rid") is found in the text with its pieces joined
+//! again. The price of this is the odd
 //! false alarm (a client called Rose and "the pain rose"); the message shows where, so it is
 //! reworded in a moment, and a false alarm is far cheaper than a client named in print.
 
@@ -23,6 +27,8 @@ use std::collections::HashMap;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
+
+use crate::model::text::is_ignorable;
 
 /// One place a text to be printed names the client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -61,9 +67,24 @@ impl Found {
 
 /// Text folded for comparison: every run of characters that are not letters or digits is one
 /// space, and each folded character remembers which character of the source it came from.
+/// Invisible characters (default-ignorable and format characters) are dropped, as if they were
+/// not there: "Ing\u{200B}rid" is "ingrid".
 struct Folded {
     chars: Vec<char>,
     from: Vec<usize>,
+    /// Where a word may start: after a space, and in [`Folded::joined`] where a joined word's
+    /// parts started.
+    starts: Vec<bool>,
+}
+
+/// A word of the source, folded, and what separates it from the word before it.
+struct Word {
+    chars: Vec<char>,
+    from: Vec<usize>,
+    /// How many characters of the source the word is made of.
+    source_len: usize,
+    /// The source characters between it and the word before it.
+    gap: String,
 }
 
 fn fold_char(c: char, mut push: impl FnMut(char)) {
@@ -90,26 +111,99 @@ fn fold_char(c: char, mut push: impl FnMut(char)) {
     });
 }
 
-fn fold(text: &str) -> Folded {
-    let mut folded = Folded {
-        chars: Vec::with_capacity(text.len()),
-        from: Vec::with_capacity(text.len()),
-    };
+/// The words of a text, folded, invisible characters left out.
+fn words(text: &str) -> Vec<Word> {
+    let mut words: Vec<Word> = Vec::new();
+    let mut gap = String::new();
+    let mut current: Option<Word> = None;
     for (index, c) in text.chars().enumerate() {
+        if is_ignorable(c) {
+            continue;
+        }
         fold_char(c, |f| {
-            let f = if f.is_alphanumeric() { f } else { ' ' };
-            if f == ' ' && folded.chars.last().is_none_or(|&last| last == ' ') {
-                return;
+            if f.is_alphanumeric() {
+                let word = current.get_or_insert_with(|| Word {
+                    chars: Vec::new(),
+                    from: Vec::new(),
+                    source_len: 0,
+                    gap: std::mem::take(&mut gap),
+                });
+                if word.from.last() != Some(&index) {
+                    word.source_len += 1;
+                }
+                word.chars.push(f);
+                word.from.push(index);
+            } else {
+                words.extend(current.take());
+                gap.push(c);
             }
-            folded.chars.push(f);
-            folded.from.push(index);
         });
     }
-    if folded.chars.last() == Some(&' ') {
-        folded.chars.pop();
-        folded.from.pop();
+    words.extend(current);
+    words
+}
+
+/// A text folded (see [`Folded`]), as the characters to compare.
+fn fold(text: &str) -> Vec<char> {
+    Folded::plain(&words(text)).chars
+}
+
+impl Folded {
+    fn from_words<'w>(words: impl IntoIterator<Item = (&'w Word, bool)>) -> Folded {
+        let mut folded = Folded {
+            chars: Vec::new(),
+            from: Vec::new(),
+            starts: Vec::new(),
+        };
+        for (word, joined) in words {
+            if !joined && !folded.chars.is_empty() {
+                folded.chars.push(' ');
+                folded.from.push(word.from[0]);
+                folded.starts.push(false);
+            }
+            folded.starts.push(true);
+            folded
+                .starts
+                .extend(std::iter::repeat_n(false, word.chars.len() - 1));
+            folded.chars.extend(&word.chars);
+            folded.from.extend(&word.from);
+        }
+        folded
     }
-    folded
+
+    /// The text as it reads: words apart.
+    fn plain(words: &[Word]) -> Folded {
+        Folded::from_words(words.iter().map(|w| (w, false)))
+    }
+
+    /// The text with the words a name can be broken into joined again: single letters spaced
+    /// out ("I n g r i d", "I. N. G."), and words split by one mark ("I-n-g-r-i-d", "Ing-rid",
+    /// "Ing.rid"). `None` when there is nothing to join.
+    fn joined(words: &[Word]) -> Option<Folded> {
+        let joins = |before: &Word, word: &Word| {
+            let spaced_letters = before.source_len == 1
+                && word.source_len == 1
+                && word.gap.chars().count() <= 3
+                && !word.gap.contains(['\n', '\r']);
+            let one_mark =
+                word.gap.chars().count() == 1 && !word.gap.chars().any(char::is_whitespace);
+            spaced_letters || one_mark
+        };
+        let flags: Vec<bool> = words
+            .iter()
+            .enumerate()
+            .map(|(i, w)| i > 0 && joins(&words[i - 1], w))
+            .collect();
+        flags
+            .contains(&true)
+            .then(|| Folded::from_words(words.iter().zip(flags)))
+    }
+}
+
+/// `text` folded the way names are compared (case, accents and punctuation set aside in any
+/// script: "Þórsson" and "thorsson" fold alike), for searching the therapist's own lists.
+pub(crate) fn folded(text: &str) -> String {
+    fold(text).into_iter().collect()
 }
 
 /// Scripts written without spaces between words, or with words that take prefixes: a name in
@@ -190,12 +284,13 @@ impl Pattern {
     }
 
     /// Where a match starting at `start` ends (in folded characters), if there is one.
-    fn match_at(&self, chars: &[char], start: usize) -> Option<usize> {
+    fn match_at(&self, text: &Folded, start: usize) -> Option<usize> {
+        let chars = &text.chars;
         let end = start + self.key.len();
         if *chars.get(start..end)? != self.key[..] {
             return None;
         }
-        if !self.anywhere && start > 0 && chars[start - 1] != ' ' {
+        if !self.anywhere && !text.starts[start] {
             return None;
         }
         let word_end = chars[end..]
@@ -255,7 +350,7 @@ impl PrivateIdentity {
 
     fn add(&mut self, owner: usize, name: &str, contact: &str) {
         let patterns = &mut self.patterns;
-        let name = fold(name).chars;
+        let name = fold(name);
         let parts: Vec<&[char]> = name
             .split(|&c| c == ' ')
             .filter(|p| !p.is_empty())
@@ -274,13 +369,13 @@ impl PrivateIdentity {
         }
         for piece in contact.split(['\n', ',', ';']) {
             for word in piece.split_whitespace().filter(|w| w.contains('@')) {
-                let email = fold(word).chars;
+                let email = fold(word);
                 if email.len() >= 3 {
                     patterns.push(Pattern::phrase(email, Found::Contact, owner));
                 }
             }
             // An address line is found whole; a single word ("Iceland") is not a contact.
-            let line = fold(piece).chars;
+            let line = fold(piece);
             if line.contains(&' ') && line.len() >= 5 {
                 patterns.push(Pattern::phrase(line, Found::Contact, owner));
             }
@@ -300,25 +395,17 @@ impl PrivateIdentity {
     /// Where `text` names a client: each find as `(start, end, what, whose)`, in characters of
     /// `text`, in order, overlapping finds merged.
     fn finds(&self, text: &str) -> Vec<(usize, usize, Found, usize)> {
-        let folded = fold(text);
-        let mut finds = Vec::new();
-        for (start, c) in folded.chars.iter().enumerate() {
-            let Some(candidates) = self.by_first.get(c) else {
-                continue;
-            };
-            for &index in candidates {
-                let pattern = &self.patterns[index];
-                let Some(end) = pattern.match_at(&folded.chars, start) else {
-                    continue;
-                };
-                let (Some(&first), Some(&last)) = (
-                    folded.from.get(start),
-                    folded.from.get(end.saturating_sub(1)),
-                ) else {
-                    continue;
-                };
-                finds.push((first, last + 1, pattern.found, pattern.owner));
-            }
+        let words = words(text);
+        let mut finds = self.finds_in(&Folded::plain(&words));
+        // A name broken into pieces is found in the text with its pieces joined; what the plain
+        // text already shows is left as found there.
+        if let Some(joined) = Folded::joined(&words) {
+            let plain = finds.clone();
+            finds.extend(
+                self.finds_in(&joined)
+                    .into_iter()
+                    .filter(|j| !plain.iter().any(|p| j.0 < p.1 && p.0 < j.1)),
+            );
         }
         if !self.phones.is_empty() {
             for (digits, start, end) in phone_runs(text) {
@@ -345,6 +432,30 @@ impl PrivateIdentity {
             }
         }
         merged
+    }
+
+    /// The finds of the name patterns in one folded text.
+    fn finds_in(&self, folded: &Folded) -> Vec<(usize, usize, Found, usize)> {
+        let mut finds = Vec::new();
+        for (start, c) in folded.chars.iter().enumerate() {
+            let Some(candidates) = self.by_first.get(c) else {
+                continue;
+            };
+            for &index in candidates {
+                let pattern = &self.patterns[index];
+                let Some(end) = pattern.match_at(folded, start) else {
+                    continue;
+                };
+                let (Some(&first), Some(&last)) = (
+                    folded.from.get(start),
+                    folded.from.get(end.saturating_sub(1)),
+                ) else {
+                    continue;
+                };
+                finds.push((first, last + 1, pattern.found, pattern.owner));
+            }
+        }
+        finds
     }
 
     /// The hits in one field's text.
@@ -391,6 +502,9 @@ fn phone_runs(text: &str) -> Vec<(String, usize, usize)> {
         digits.clear();
     };
     for (index, c) in text.chars().enumerate() {
+        if is_ignorable(c) {
+            continue;
+        }
         if c.is_ascii_digit() {
             if digits.is_empty() {
                 first = index;
@@ -536,6 +650,54 @@ mod tests {
             ]
         );
         assert!(who.hits("f", "F", "nobody here").is_empty());
+    }
+
+    #[test]
+    fn invisible_characters_inside_a_name_hide_nothing() {
+        for probe in [
+            '\u{200B}',
+            '\u{200C}',
+            '\u{200D}',
+            '\u{2060}',
+            '\u{FEFF}',
+            '\u{180E}',
+            '\u{2062}',
+            '\u{00AD}',
+            '\u{200E}',
+            '\u{202E}',
+            '\u{E0041}',
+            '\u{FE0F}',
+            '\u{3164}',
+        ] {
+            let text = format!("and Ing{probe}rid slept");
+            assert_eq!(found("Ingrid Solberg", "", &text).len(), 1, "{probe:?}");
+            let text = format!("call 934{probe}11 220");
+            assert_eq!(found("", "+47 934 11 220", &text).len(), 1, "{probe:?}");
+        }
+        // And inside the recorded name too (a name pasted with one before the fix).
+        assert_eq!(found("Ing\u{200B}rid", "", "Ingrid came"), ["Ingrid"]);
+    }
+
+    #[test]
+    fn a_name_spelled_out_letter_by_letter_or_split_by_a_mark_is_found() {
+        let name = "Ingrid Solberg";
+        for text in [
+            "then I n g r i d said",
+            "then I-n-g-r-i-d said",
+            "then I. N. G. R. I. D. said",
+            "then a I n g r i d said",
+            "then Ing-rid said",
+            "then S o l b e r g's neck",
+            "then Sol·berg said",
+        ] {
+            assert_eq!(found(name, "", text).len(), 1, "{text}");
+        }
+        let hit = &PrivateIdentity::new(name, "").hits("f", "F", "x I n g r i d said")[0];
+        assert_eq!((hit.start, hit.end), (2, 13));
+        assert_eq!(found("山田 花子", "", "今日は 花 子 が来た"), ["花 子"]);
+        // Spaced letters across lines, or words apart, are not joined.
+        assert!(found(name, "", "I n g\nr i d").is_empty());
+        assert!(found(name, "", "a grid in grids").is_empty());
     }
 
     #[test]

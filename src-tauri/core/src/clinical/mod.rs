@@ -13,6 +13,7 @@ mod techniques;
 
 use std::sync::OnceLock;
 
+pub(crate) use deidentify::folded;
 pub use deidentify::{Hit, PrivateIdentity};
 pub use screen::{
     FlaggedItem, ItemAnswer, ItemKind, Screen, ScreenAnswer, ScreenItem, ScreenResult,

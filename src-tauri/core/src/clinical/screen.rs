@@ -96,6 +96,9 @@ pub struct FlaggedItem {
     pub label: String,
     /// What was answered (unknown when it was never answered).
     pub answer: ScreenAnswer,
+    /// An answer was given; false when the question was never answered (or its stored "no" is
+    /// one nobody may have given, see [`ScreenResult::needs_review`]), which counts as unknown.
+    pub answered: bool,
 }
 
 /// What a client's answers mean.
@@ -107,6 +110,13 @@ pub struct ScreenResult {
     pub contraindications: Vec<FlaggedItem>,
     /// The cautions answered yes or unknown: shown, never blocking.
     pub cautions: Vec<FlaggedItem>,
+    /// The screen is incomplete: a question is not answered. An intake saved by the form of
+    /// Stillpoint 0.7 and earlier, which opened with every answer set to "no", counts as
+    /// incomplete until the therapist reviews it and saves it again: its "no" may be an answer
+    /// nobody gave. An incomplete screen flags the client.
+    pub incomplete: bool,
+    /// The answers were preset by an earlier form and not reviewed since.
+    pub needs_review: bool,
 }
 
 /// A screen as loaded from its file. It exists only once [`Screen::from_json`] has checked it.
@@ -170,14 +180,13 @@ impl Screen {
     }
 
     /// What `answers` mean. An item without an answer (a question added to the screen after the
-    /// intake) counts as unknown: not asked is not safe.
+    /// intake) counts as unknown, and makes the screen incomplete: not asked is not safe.
     pub fn assess(&self, answers: &[ItemAnswer]) -> ScreenResult {
         let mut result = ScreenResult::default();
         for item in &self.items {
-            let answer = answers
-                .iter()
-                .find(|a| a.item == item.key)
-                .map_or(ScreenAnswer::Unknown, |a| a.answer);
+            let given = answers.iter().find(|a| a.item == item.key);
+            result.incomplete |= given.is_none();
+            let answer = given.map_or(ScreenAnswer::Unknown, |a| a.answer);
             if answer == ScreenAnswer::No {
                 continue;
             }
@@ -185,13 +194,30 @@ impl Screen {
                 item: item.key.clone(),
                 label: item.label.clone(),
                 answer,
+                answered: given.is_some(),
             };
             match item.kind {
                 ItemKind::Contraindication => result.contraindications.push(flagged),
                 ItemKind::Caution => result.cautions.push(flagged),
             }
         }
-        result.flagged = !result.contraindications.is_empty();
+        result.flagged = !result.contraindications.is_empty() || result.incomplete;
+        result
+    }
+
+    /// What answers saved with every question preset to "no" mean: the "no" answers may be ones
+    /// nobody gave, so they count as not answered (unknown) until the therapist reviews the
+    /// screen; yes and unknown were chosen and stand. The screen is incomplete and needs review.
+    pub fn assess_preset(&self, answers: &[ItemAnswer]) -> ScreenResult {
+        let chosen: Vec<ItemAnswer> = answers
+            .iter()
+            .filter(|a| a.answer != ScreenAnswer::No)
+            .cloned()
+            .collect();
+        let mut result = self.assess(&chosen);
+        result.incomplete = true;
+        result.needs_review = true;
+        result.flagged = true;
         result
     }
 
@@ -334,6 +360,8 @@ mod tests {
         let screen = load(&default_json()).unwrap();
         let result = screen.assess(&[]);
         assert!(result.flagged);
+        assert!(result.incomplete);
+        assert!(result.contraindications.iter().all(|f| !f.answered));
         assert_eq!(result.contraindications.len(), 8);
         assert!(result
             .contraindications
@@ -369,5 +397,30 @@ mod tests {
             assert_eq!(ScreenAnswer::from_key(a.key()), Some(a));
         }
         assert_eq!(ScreenAnswer::from_key("maybe"), None);
+    }
+
+    #[test]
+    fn a_missing_caution_alone_makes_the_screen_incomplete_and_flags() {
+        let screen = load(&default_json()).unwrap();
+        let mut given = all(&screen, ScreenAnswer::No);
+        given.retain(|a| a.item != "clotting_disorder");
+        let result = screen.assess(&given);
+        assert!(result.incomplete && result.flagged);
+        assert!(result.contraindications.is_empty());
+        assert!(!result.cautions[0].answered);
+    }
+
+    #[test]
+    fn preset_answers_need_review_and_their_no_counts_as_not_answered() {
+        let screen = load(&default_json()).unwrap();
+        let result = screen.assess_preset(&all(&screen, ScreenAnswer::No));
+        assert!(result.flagged && result.incomplete && result.needs_review);
+        assert_eq!(result.contraindications.len(), 8);
+        assert!(result.contraindications.iter().all(|f| !f.answered));
+        let mut given = all(&screen, ScreenAnswer::No);
+        given[0].answer = ScreenAnswer::Yes;
+        let result = screen.assess_preset(&given);
+        assert_eq!(result.contraindications[0].answer, ScreenAnswer::Yes);
+        assert!(result.contraindications[0].answered, "a yes was chosen");
     }
 }

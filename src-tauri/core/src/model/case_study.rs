@@ -12,7 +12,7 @@ use specta::Type;
 
 use super::client::{Client, ClientDraft, IntakeDraft};
 use super::course::single_line;
-use super::session::Session;
+use super::session::{Session, SessionKind};
 use super::submission::parse_date_for;
 use super::text::clean;
 use crate::clinical::{Hit, PrivateIdentity, TechniqueList};
@@ -38,8 +38,9 @@ pub struct CaseStudyDraft {
     pub title: String,
     /// The day of the last treatment, ISO date.
     pub last_treatment_on: String,
-    /// The client's age at the last treatment.
-    pub client_age: u32,
+    /// The client's age at the last treatment; none when not given (the year of birth is not
+    /// known), printed as "not given".
+    pub client_age: Option<u32>,
     /// The client's gender as printed; may be empty.
     pub client_gender: String,
     /// Symptoms or diagnosis.
@@ -94,7 +95,7 @@ impl CaseStudyDraft {
                 "The date is in the future.",
             ));
         }
-        if self.client_age > 130 {
+        if self.client_age.is_some_and(|a| a > 130) {
             return Err(Error::invalid(
                 "client_age",
                 "Enter the client's age in years.",
@@ -204,8 +205,9 @@ impl CaseStudyDraft {
         .collect()
     }
 
-    /// A first draft from the client's intake and sessions (oldest first). The same records give
-    /// the same text. The discussion is left for the therapist: a reflection is theirs to write.
+    /// A first draft from the client's intake and treatment sessions (oldest first; a
+    /// consultation gave no treatment and is left out). The same records give the same text. The
+    /// discussion is left for the therapist: a reflection is theirs to write.
     pub fn from_records(
         client: &Client,
         intake: Option<&IntakeDraft>,
@@ -213,9 +215,15 @@ impl CaseStudyDraft {
         techniques: &TechniqueList,
     ) -> Result<CaseStudyDraft> {
         let code = &client.draft.code;
+        let treatments: Vec<Session> = sessions
+            .iter()
+            .filter(|s| s.draft.kind == SessionKind::Treatment)
+            .cloned()
+            .collect();
+        let sessions = &treatments[..];
         let (Some(first), Some(last)) = (sessions.first(), sessions.last()) else {
             return Err(Error::Refused(format!(
-                "{code} has no sessions yet; a case study is drafted from them."
+                "{code} has no treatment sessions yet; a case study is drafted from them."
             )));
         };
         let last_day = parse_date_for("last_treatment_on", &last.draft.date)?;
@@ -329,12 +337,15 @@ impl CaseStudyDraft {
             ));
         }
 
-        let age = last_day.year() - client.draft.birth_year;
+        let age = client
+            .draft
+            .birth_year
+            .and_then(|born| u32::try_from(last_day.year() - born).ok());
         Ok(CaseStudyDraft {
             client_id: client.id,
             title,
             last_treatment_on: last_day.to_string(),
-            client_age: u32::try_from(age).unwrap_or(0),
+            client_age: age,
             client_gender: client.draft.gender.clone(),
             symptoms,
             evaluations,
@@ -384,7 +395,7 @@ mod tests {
                 code: "C-003".into(),
                 private_name: "Ólafur Þórsson".into(),
                 private_contact: "olafur@example.is, +354 891 2345".into(),
-                birth_year: 1981,
+                birth_year: Some(1981),
                 gender: "male".into(),
                 consent_treatment_on: "2025-01-10".into(),
                 consent_portfolio_on: "2025-01-10".into(),
@@ -443,7 +454,7 @@ mod tests {
             "the complaint's first clause"
         );
         assert_eq!(draft.last_treatment_on, "2025-03-01");
-        assert_eq!(draft.client_age, 44);
+        assert_eq!(draft.client_age, Some(44));
         assert_eq!(draft.treatment_count, 3);
         assert!(draft.symptoms.contains("History: Whiplash 2019."));
         assert_eq!(draft.evaluations.len(), 3);

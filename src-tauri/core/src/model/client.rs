@@ -24,8 +24,9 @@ pub struct ClientDraft {
     pub private_name: String,
     /// How to reach them (phone, email, address; several lines allowed); never printed.
     pub private_contact: String,
-    /// Year of birth, e.g. 1987.
-    pub birth_year: i32,
+    /// Year of birth, e.g. 1987; none when not given (never made up: what is derived from it,
+    /// the age in a case study, is then "not given" too).
+    pub birth_year: Option<i32>,
     /// Gender as the client describes it; may be empty.
     pub gender: String,
     /// The day they consented to treatment, ISO date.
@@ -84,10 +85,17 @@ impl ClientDraft {
                  or contact; choose another, like C-014.",
             ));
         }
-        if !(1900..=today.year()).contains(&self.birth_year) {
+        if self
+            .birth_year
+            .is_some_and(|y| !(1900..=today.year()).contains(&y))
+        {
             return Err(Error::invalid(
                 "birth_year",
-                format!("Enter the year of birth, from 1900 to {}.", today.year()),
+                format!(
+                    "Enter the year of birth, from 1900 to {}, or leave it empty if it is not \
+                     known.",
+                    today.year()
+                ),
             ));
         }
         let consent_treatment_on =
@@ -272,7 +280,7 @@ mod tests {
             code: " C-001 ".into(),
             private_name: "Ólafur  Þórsson".into(),
             private_contact: "olafur@example.is\n+354 891 2345".into(),
-            birth_year: 1981,
+            birth_year: Some(1981),
             gender: "male".into(),
             consent_treatment_on: "2025-01-10".into(),
             consent_portfolio_on: String::new(),
@@ -292,6 +300,15 @@ mod tests {
         assert_eq!(valid.code, "C-001");
         assert_eq!(valid.private_name, "Ólafur Þórsson");
         assert_eq!(valid.consent_portfolio_on, "");
+        let unknown = ClientDraft {
+            birth_year: None,
+            ..client()
+        };
+        assert_eq!(
+            unknown.validated(today()).unwrap().birth_year,
+            None,
+            "an unknown year of birth stays unknown"
+        );
     }
 
     #[test]
@@ -313,8 +330,8 @@ mod tests {
             "code",
             "the code is their phone"
         );
-        assert_eq!(bad(|d| d.birth_year = 1899), "birth_year");
-        assert_eq!(bad(|d| d.birth_year = 2027), "birth_year");
+        assert_eq!(bad(|d| d.birth_year = Some(1899)), "birth_year");
+        assert_eq!(bad(|d| d.birth_year = Some(2027)), "birth_year");
         assert_eq!(
             bad(|d| d.consent_treatment_on = "2026-06-02".into()),
             "consent_treatment_on"

@@ -27,7 +27,7 @@ pub use entry::{
 };
 pub use mentor::{Mentor, MentorDraft};
 pub use profile::Profile;
-pub use session::{Session, SessionDraft, ValidSession};
+pub use session::{Session, SessionDraft, SessionKind, ValidSession};
 pub(crate) use submission::{clean_paid_by, parse_date_for};
 pub use submission::{
     parse_fee_amount, CarriedForward, ClaimedCategory, ClaimedRow, EntryLock, Fee, FeeDraft,

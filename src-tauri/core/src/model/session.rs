@@ -14,12 +14,44 @@ use crate::clinical::TechniqueList;
 use crate::error::{Error, Result};
 use crate::rules::format_date;
 
+/// What a session was.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum SessionKind {
+    /// Treatment was given: a flagged client needs a medical clearance dated on or before it.
+    #[default]
+    Treatment,
+    /// A consultation with no treatment given (talking, history, referral): allowed before a
+    /// medical clearance, and it records no techniques.
+    Consultation,
+}
+
+impl SessionKind {
+    /// The key stored in the database: `treatment`, `consultation`.
+    pub fn key(self) -> &'static str {
+        match self {
+            SessionKind::Treatment => "treatment",
+            SessionKind::Consultation => "consultation",
+        }
+    }
+
+    /// The kind with this key.
+    pub fn from_key(key: &str) -> Option<SessionKind> {
+        [SessionKind::Treatment, SessionKind::Consultation]
+            .into_iter()
+            .find(|k| k.key() == key)
+    }
+}
+
 /// A session as the form sends it, before validation.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct SessionDraft {
     /// The client's id.
     #[specta(type = specta_typescript::Number)]
     pub client_id: i64,
+    /// Treatment (the default) or a consultation with no treatment given.
+    #[serde(default)]
+    pub kind: SessionKind,
     /// The day, ISO date: not in the future, not before the client's consent to treatment.
     pub date: String,
     /// Length in minutes, 1 to 1440.
@@ -124,6 +156,16 @@ impl SessionDraft {
                 ),
             ));
         }
+        if self.kind == SessionKind::Consultation
+            && (!self.techniques.is_empty() || !self.techniques_other.trim().is_empty())
+        {
+            return Err(Error::invalid(
+                "techniques",
+                "A consultation records no treatment, so no techniques: untick them (and move \
+                 what you typed under other techniques into the notes), or save it as a \
+                 treatment once a clearance allows it.",
+            ));
+        }
         let chosen = techniques
             .techniques()
             .iter()
@@ -133,6 +175,7 @@ impl SessionDraft {
         Ok(ValidSession {
             draft: SessionDraft {
                 client_id: client.id,
+                kind: self.kind,
                 date: date.to_string(),
                 minutes: self.minutes,
                 subjective: clean("subjective", "Subjective", &self.subjective, 8000)?,
@@ -170,7 +213,7 @@ mod tests {
             id: 7,
             draft: ClientDraft {
                 code: "C-007".into(),
-                birth_year: 1990,
+                birth_year: Some(1990),
                 consent_treatment_on: "2025-01-10".into(),
                 ..ClientDraft::default()
             },
@@ -239,5 +282,22 @@ mod tests {
         assert!(d
             .validated(&client(), techniques().unwrap(), today())
             .is_ok());
+    }
+
+    #[test]
+    fn a_consultation_records_no_techniques() {
+        let list = techniques().unwrap();
+        let mut d = session();
+        d.kind = SessionKind::Consultation;
+        assert_eq!(field(d.validated(&client(), list, today())), "techniques");
+        d.techniques.clear();
+        d.techniques_other = "Some light touch".into();
+        assert_eq!(field(d.validated(&client(), list, today())), "techniques");
+        d.techniques_other.clear();
+        let valid = d.validated(&client(), list, today()).unwrap();
+        assert_eq!(valid.draft.kind, SessionKind::Consultation);
+        for k in [SessionKind::Treatment, SessionKind::Consultation] {
+            assert_eq!(SessionKind::from_key(k.key()), Some(k));
+        }
     }
 }

@@ -173,6 +173,11 @@ pub struct Activity {
     /// Counts only when run by someone properly endorsed or affiliated.
     #[serde(default)]
     pub needs_endorsement: bool,
+    /// When the program's rules say its occurrences are endorsed unless the therapist says
+    /// otherwise: why, in the rules' words, shown next to the box, which then starts ticked.
+    /// None: nothing is assumed, and the box starts unticked.
+    #[serde(default)]
+    pub endorsed_by_default: Option<String>,
     /// Counts only with a certified mentor.
     #[serde(default)]
     pub needs_certified_mentor: bool,
@@ -354,6 +359,15 @@ impl RuleSet {
             if amount <= 0 {
                 return Err(format!("activity \"{key}\": its minutes must be positive"));
             }
+            if let Some(why) = &activity.endorsed_by_default {
+                if !activity.needs_endorsement {
+                    return Err(format!(
+                        "activity \"{key}\" says why it is endorsed by default, but needs no \
+                         endorsement"
+                    ));
+                }
+                non_empty("reason an activity is endorsed by default", why)?;
+            }
             for credential in &activity.provider_credentials {
                 let tokens: Vec<String> = super::count::credential_tokens(credential).collect();
                 if tokens.len() != 1 {
@@ -483,6 +497,28 @@ mod tests {
         let mut v = default_json();
         v["id"] = json!("IAHE 2014");
         assert!(load(&v).is_err());
+    }
+
+    #[test]
+    fn only_an_activity_that_needs_endorsement_says_why_it_is_endorsed_by_default() {
+        let set = load(&default_json()).unwrap();
+        let why = |key: &str| {
+            set.activities()
+                .iter()
+                .find(|a| a.key == key)
+                .unwrap()
+                .endorsed_by_default
+                .clone()
+        };
+        assert!(why("clinical_applications").is_some_and(|w| w.contains("Upledger")));
+        assert_eq!(
+            why("study_group"),
+            None,
+            "a study group's leader is not assumed"
+        );
+        let mut v = default_json();
+        v["activities"][0]["endorsed_by_default"] = json!("Because.");
+        assert!(load(&v).unwrap_err().contains("needs no endorsement"));
     }
 
     #[test]

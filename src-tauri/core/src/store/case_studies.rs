@@ -260,7 +260,7 @@ mod tests {
                     code: "C-003".into(),
                     private_name: "Олена Коваленко".into(),
                     private_contact: "olena.k@example.ua".into(),
-                    birth_year: 1990,
+                    birth_year: Some(1990),
                     gender: "female".into(),
                     consent_treatment_on: "2025-01-10".into(),
                     consent_portfolio_on: consent.into(),
@@ -316,7 +316,7 @@ mod tests {
         let (mut store, client) = store_with_client("2025-01-10");
         let mut draft = store.draft_case_study(client).unwrap();
         assert_eq!(draft.treatment_count, 2);
-        assert_eq!(draft.client_age, 35);
+        assert_eq!(draft.client_age, Some(35));
         draft.discussion = "ОЛЕНУ лікували за протоколом.".into();
         let saved = store.save_case_study(None, &draft, today()).unwrap();
         assert_eq!(saved.client_code, "C-003");

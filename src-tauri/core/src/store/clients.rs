@@ -13,13 +13,13 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::clinical::{
-    intake_screen, screen, techniques, FlaggedItem, ItemAnswer, ScreenAnswer, ScreenResult,
+    folded, intake_screen, screen, techniques, FlaggedItem, ItemAnswer, ScreenAnswer, ScreenResult,
     TechniqueList,
 };
 use crate::error::{Error, Result};
 use crate::model::{
     Clearance, ClearanceDraft, Client, ClientDraft, Intake, IntakeDraft, Session, SessionDraft,
-    ValidSession,
+    SessionKind, ValidSession,
 };
 use crate::rules::format_date;
 
@@ -30,8 +30,11 @@ pub struct ClientSummary {
     pub client: Client,
     /// An intake with its screen is recorded.
     pub screened: bool,
-    /// The intake flags a contraindication.
+    /// The intake flags a contraindication, or its screen is incomplete.
     pub flagged: bool,
+    /// No intake yet, or its screen is incomplete (a question not answered, or answers preset by
+    /// an earlier form that need review): the client counts as flagged.
+    pub incomplete: bool,
     /// A medical clearance is recorded.
     pub cleared: bool,
     /// Sessions recorded.
@@ -70,8 +73,11 @@ pub struct ClientOverview {
     pub intake: Option<Intake>,
     /// An intake is recorded: sessions can be saved (with a clearance if flagged).
     pub screened: bool,
-    /// The intake flags a contraindication: sessions need a clearance dated on or before them.
+    /// The intake flags a contraindication, or its screen is incomplete: treatment sessions need
+    /// a clearance dated on or before them.
     pub flagged: bool,
+    /// No intake yet, or its screen is incomplete (see [`ClientSummary::incomplete`]).
+    pub incomplete: bool,
     /// The contraindications answered yes or unknown: why the client is flagged.
     pub contraindications: Vec<FlaggedItem>,
     /// The cautions answered yes or unknown: shown, never blocking.
@@ -211,7 +217,7 @@ fn answer_at(row: &Row<'_>, i: usize) -> rusqlite::Result<ScreenAnswer> {
 pub(super) fn get_intake(conn: &Connection, client_id: i64) -> Result<Option<Intake>> {
     let row = conn
         .prepare_cached(
-            "SELECT taken_on, screen, complaint, history, medications FROM intakes
+            "SELECT taken_on, screen, complaint, history, medications, answers_preset FROM intakes
              WHERE client_id = ?1",
         )?
         .query_row([client_id], |r| {
@@ -221,10 +227,11 @@ pub(super) fn get_intake(conn: &Connection, client_id: i64) -> Result<Option<Int
                 r.get::<_, String>(2)?,
                 r.get::<_, String>(3)?,
                 r.get::<_, String>(4)?,
+                r.get::<_, bool>(5)?,
             ))
         })
         .optional()?;
-    let Some((taken_on, screen_id, complaint, history, medications)) = row else {
+    let Some((taken_on, screen_id, complaint, history, medications, preset)) = row else {
         return Ok(None);
     };
     let mut stmt =
@@ -250,7 +257,14 @@ pub(super) fn get_intake(conn: &Connection, client_id: i64) -> Result<Option<Int
             .filter(|a| screen.item(&a.item).is_none())
             .cloned(),
     );
-    let result = screen.assess(&answers);
+    let result = if preset {
+        // Saved by the old form, which preset every answer to "no": those are not answers the
+        // form offers again. The therapist answers them, and saving clears the mark.
+        answers.retain(|a| a.answer != ScreenAnswer::No);
+        screen.assess_preset(&answers)
+    } else {
+        screen.assess(&answers)
+    };
     Ok(Some(Intake {
         client_id,
         screen: screen_id,
@@ -272,11 +286,12 @@ pub(super) fn put_intake(
     i: &IntakeDraft,
 ) -> Result<()> {
     conn.execute(
-        "INSERT INTO intakes (client_id, taken_on, screen, complaint, history, medications)
-         VALUES (?1, ?2, ?3, ?4, ?5, ?6)
+        "INSERT INTO intakes (client_id, taken_on, screen, complaint, history, medications,
+                              answers_preset)
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, 0)
          ON CONFLICT (client_id) DO UPDATE SET
            taken_on = excluded.taken_on, screen = excluded.screen, complaint = excluded.complaint,
-           history = excluded.history, medications = excluded.medications",
+           history = excluded.history, medications = excluded.medications, answers_preset = 0",
         params![
             client_id,
             i.taken_on,
@@ -348,15 +363,25 @@ fn get_clearance(conn: &Connection, id: i64) -> Result<Clearance> {
 }
 
 const SESSION_COLUMNS: &str = "id, client_id, date, minutes, subjective, objective, assessment, \
-                               plan, techniques, techniques_other, scale_before, scale_after, outcome";
+                               plan, techniques, techniques_other, scale_before, scale_after, outcome, \
+                               kind";
 
 fn session_from_row(list: &TechniqueList, row: &Row<'_>) -> rusqlite::Result<Session> {
     let keys: String = row.get(8)?;
     let keys: Vec<String> = serde_json::from_str(&keys).map_err(|e| {
         rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(e))
     })?;
+    let kind: String = row.get(13)?;
+    let kind = SessionKind::from_key(&kind).ok_or_else(|| {
+        rusqlite::Error::FromSqlConversionFailure(
+            13,
+            rusqlite::types::Type::Text,
+            format!("unknown session kind {kind:?}").into(),
+        )
+    })?;
     let draft = SessionDraft {
         client_id: row.get(1)?,
+        kind,
         date: row.get(2)?,
         minutes: row.get(3)?,
         subjective: row.get(4)?,
@@ -396,7 +421,10 @@ pub(super) fn sessions_of(conn: &Connection, client_id: i64) -> Result<Vec<Sessi
             .into_iter()
             .map(|c| c.draft.cleared_on)
             .min();
-        for s in &mut sessions {
+        for s in sessions
+            .iter_mut()
+            .filter(|s| s.draft.kind == SessionKind::Treatment)
+        {
             s.uncleared = first_clearance.as_ref().is_none_or(|c| *c > s.draft.date);
         }
     }
@@ -416,20 +444,47 @@ fn get_session(conn: &Connection, id: i64) -> Result<Session> {
         .ok_or_else(|| Error::NotFound("That session".into()))
 }
 
-/// The refusal of a session for a flagged client with no clearance dated on or before it.
+/// How a flagged item reads in a sentence: "Skull fracture: yes", "Chiari malformation: not
+/// answered".
+fn item_answer(f: &FlaggedItem) -> String {
+    if f.answered {
+        format!("{}: {}", f.label, f.answer.key())
+    } else {
+        format!("{}: not answered", f.label)
+    }
+}
+
+/// The refusal of a treatment session for a flagged client with no clearance dated on or
+/// before it. What was typed stays in the form: a consultation (no treatment) can be saved.
 fn clearance_needed(code: &str, result: &ScreenResult, date: NaiveDate) -> Error {
-    let items: Vec<String> = result
-        .contraindications
-        .iter()
-        .map(|f| format!("{}: {}", f.label, f.answer.key()))
-        .collect();
+    let on = format_date(date);
+    let consultation = "Or save it as a consultation, with no treatment given: allowed before a \
+                        clearance, and nothing you typed is lost.";
+    if result.needs_review {
+        return Error::invalid(
+            "clearance",
+            format!(
+                "{code}'s contraindication screen is incomplete: it was saved by an earlier \
+                 Stillpoint whose form set every answer to No, so a No there may be an answer \
+                 nobody gave. Review the screen (Edit intake) and save it again, or record a \
+                 medical clearance dated on or before {on}, to save this session as treatment. \
+                 {consultation}"
+            ),
+        );
+    }
+    let items: Vec<String> = result.contraindications.iter().map(item_answer).collect();
+    let incomplete = if result.incomplete {
+        " The screen is incomplete: answer every question in the intake."
+    } else {
+        ""
+    };
     Error::invalid(
         "clearance",
         format!(
-            "{code} is flagged at intake ({}). Record a medical clearance (date, by whom, note) \
-             dated on or before {} to save this session as treatment.",
+            "{code} is flagged at intake ({}).{incomplete} Record a medical clearance (date, by \
+             whom, note) dated on or before {on} to save this session as treatment. \
+             {consultation}",
             items.join("; "),
-            format_date(date)
         ),
     )
 }
@@ -460,12 +515,12 @@ pub(super) fn put_session(
         Error::invalid(
             "intake",
             format!(
-                "Record {code}'s intake, with the contraindication screen, before their first \
-                 session."
+                "{code}'s contraindication screen is incomplete: record the intake, answering \
+                 every question yes, no or unknown, before their first session."
             ),
         )
     })?;
-    if intake.result.flagged {
+    if intake.result.flagged && s.kind == SessionKind::Treatment {
         let cleared = clearances_of(conn, client.id)?
             .iter()
             .any(|c| c.draft.cleared_on <= s.date);
@@ -476,6 +531,7 @@ pub(super) fn put_session(
     let keys = serde_json::to_string(&s.techniques).map_err(std::io::Error::other)?;
     let values = params![
         s.client_id,
+        s.kind.key(),
         s.date,
         s.minutes,
         s.subjective,
@@ -491,20 +547,21 @@ pub(super) fn put_session(
     let id = match id {
         None => {
             conn.execute(
-                "INSERT INTO sessions (client_id, date, minutes, subjective, objective, assessment,
-                                       plan, techniques, techniques_other, scale_before,
-                                       scale_after, outcome)
-                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12)",
+                "INSERT INTO sessions (client_id, kind, date, minutes, subjective, objective,
+                                       assessment, plan, techniques, techniques_other,
+                                       scale_before, scale_after, outcome)
+                 VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
                 values,
             )?;
             conn.last_insert_rowid()
         }
         Some(id) => {
             let changed = conn.execute(
-                "UPDATE sessions SET client_id = ?1, date = ?2, minutes = ?3, subjective = ?4,
-                        objective = ?5, assessment = ?6, plan = ?7, techniques = ?8,
-                        techniques_other = ?9, scale_before = ?10, scale_after = ?11, outcome = ?12
-                 WHERE id = ?13",
+                "UPDATE sessions SET client_id = ?1, kind = ?2, date = ?3, minutes = ?4,
+                        subjective = ?5, objective = ?6, assessment = ?7, plan = ?8,
+                        techniques = ?9, techniques_other = ?10, scale_before = ?11,
+                        scale_after = ?12, outcome = ?13
+                 WHERE id = ?14",
                 rusqlite::params_from_iter(
                     values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
                 ),
@@ -529,9 +586,27 @@ fn overview(conn: &Connection, id: i64) -> Result<ClientOverview> {
         .unwrap_or_default();
     let clearance = clearances.last().cloned();
     let code = &client.draft.code;
+    let cleared_by = |c: &Clearance| {
+        let on = NaiveDate::parse_from_str(&c.draft.cleared_on, "%Y-%m-%d")
+            .map_or_else(|_| c.draft.cleared_on.clone(), format_date);
+        format!("Cleared by {} on {on}.", c.draft.cleared_by)
+    };
     let notice = match (&intake, result.flagged, &clearance) {
         (None, _, _) => format!(
-            "Record {code}'s intake, with the contraindication screen, before their first session."
+            "{code}'s contraindication screen is incomplete: record the intake, answering every \
+             question yes, no or unknown, before their first session."
+        ),
+        (Some(_), _, _) if result.needs_review => format!(
+            "{code}'s contraindication screen needs review: it was saved by an earlier Stillpoint \
+             whose form set every answer to No, so a No there may be an answer nobody gave. \
+             Answer each question again (Edit intake) and save the intake. Until then {code} \
+             counts as flagged. {}",
+            clearance.as_ref().map_or_else(
+                || "Without a medical clearance only consultations, with no treatment given, are \
+                    saved."
+                    .to_owned(),
+                cleared_by
+            )
         ),
         (Some(_), true, None) => {
             let items: Vec<&str> = result
@@ -541,7 +616,7 @@ fn overview(conn: &Connection, id: i64) -> Result<ClientOverview> {
                 .collect();
             format!(
                 "Flagged at intake: {}. Record a medical clearance before sessions are saved as \
-                 treatment.",
+                 treatment; a consultation with no treatment given can be saved before.",
                 items.join("; ")
             )
         }
@@ -551,13 +626,7 @@ fn overview(conn: &Connection, id: i64) -> Result<ClientOverview> {
                 .iter()
                 .map(|f| f.label.as_str())
                 .collect();
-            let on = NaiveDate::parse_from_str(&c.draft.cleared_on, "%Y-%m-%d")
-                .map_or_else(|_| c.draft.cleared_on.clone(), format_date);
-            format!(
-                "Flagged at intake: {}. Cleared by {} on {on}.",
-                items.join("; "),
-                c.draft.cleared_by
-            )
+            format!("Flagged at intake: {}. {}", items.join("; "), cleared_by(c))
         }
         (Some(_), false, _) => String::new(),
     };
@@ -574,6 +643,7 @@ fn overview(conn: &Connection, id: i64) -> Result<ClientOverview> {
     Ok(ClientOverview {
         screened: intake.is_some(),
         flagged: result.flagged,
+        incomplete: intake.is_none() || result.incomplete,
         contraindications: result.contraindications,
         cautions: result.cautions,
         intake,
@@ -608,6 +678,7 @@ fn summaries(conn: &Connection) -> Result<Vec<ClientSummary>> {
                 counts.remove(&client.id).unwrap_or_default();
             Ok(ClientSummary {
                 screened: intake.is_some(),
+                incomplete: intake.as_ref().is_none_or(|i| i.result.incomplete),
                 flagged: intake.is_some_and(|i| i.result.flagged),
                 cleared,
                 session_count,
@@ -619,10 +690,40 @@ fn summaries(conn: &Connection) -> Result<Vec<ClientSummary>> {
         .collect()
 }
 
+/// Whether `client` is the one `query` looks for: the query, folded (case, accents and
+/// punctuation set aside, in any script), is found in their code, private name or contact; a
+/// query of digits is also found among the digits of the contact ("8912345" finds
+/// "+354 891 2345").
+fn matches(client: &Client, query: &str) -> bool {
+    let d = &client.draft;
+    let wanted = folded(query);
+    if [&d.code, &d.private_name, &d.private_contact]
+        .iter()
+        .any(|field| folded(field).contains(&wanted))
+    {
+        return true;
+    }
+    let digits = |t: &str| t.chars().filter(char::is_ascii_digit).collect::<String>();
+    let number = digits(query);
+    !number.is_empty()
+        && !query.chars().any(char::is_alphabetic)
+        && digits(&d.private_contact).contains(&number)
+}
+
 impl super::Store {
     /// Every client, by code, with where their treatment stands.
     pub fn clients(&self) -> Result<Vec<ClientSummary>> {
         summaries(&self.conn)
+    }
+
+    /// The clients `query` finds by code, private name or contact (see [`matches`]), by code;
+    /// every client for an empty query. A search on this computer only: nothing is printed.
+    pub fn find_clients(&self, query: &str) -> Result<Vec<ClientSummary>> {
+        let mut found = summaries(&self.conn)?;
+        if !query.trim().is_empty() {
+            found.retain(|s| matches(&s.client, query));
+        }
+        Ok(found)
     }
 
     /// One client.
@@ -731,7 +832,7 @@ mod tests {
 
     use crate::clinical::{intake_screen, ItemAnswer, ScreenAnswer};
     use crate::error::Error;
-    use crate::model::{ClearanceDraft, ClientDraft, IntakeDraft, SessionDraft};
+    use crate::model::{ClearanceDraft, ClientDraft, IntakeDraft, SessionDraft, SessionKind};
     use crate::store::Store;
 
     fn today() -> NaiveDate {
@@ -742,7 +843,7 @@ mod tests {
         ClientDraft {
             code: code.into(),
             private_name: "Ólafur Þórsson".into(),
-            birth_year: 1981,
+            birth_year: Some(1981),
             consent_treatment_on: "2025-01-10".into(),
             ..ClientDraft::default()
         }
@@ -801,6 +902,53 @@ mod tests {
     }
 
     #[test]
+    fn clients_are_found_by_code_private_name_or_contact_in_any_case_and_accent() {
+        let mut store = Store::open_in_memory().unwrap();
+        store
+            .save_client(
+                None,
+                &ClientDraft {
+                    private_contact: "olafur@example.is\n+354 891 2345".into(),
+                    ..client("C-014")
+                },
+                today(),
+            )
+            .unwrap();
+        store
+            .save_client(
+                None,
+                &ClientDraft {
+                    private_name: "Олена Коваль".into(),
+                    ..client("K-2")
+                },
+                today(),
+            )
+            .unwrap();
+        let codes = |q: &str| -> Vec<String> {
+            store
+                .find_clients(q)
+                .unwrap()
+                .into_iter()
+                .map(|s| s.client.draft.code)
+                .collect()
+        };
+        assert_eq!(codes("thorsson"), ["C-014"], "Þ folds to th, ó to o");
+        assert_eq!(codes("ÓLAFUR"), ["C-014"]);
+        assert_eq!(codes("c-014"), ["C-014"]);
+        assert_eq!(codes("8912345"), ["C-014"], "a phone by its digits");
+        assert_eq!(codes("example.is"), ["C-014"]);
+        assert_eq!(codes("олена"), ["K-2"]);
+        assert_eq!(
+            codes("olafur koval"),
+            Vec::<String>::new(),
+            "the words as typed"
+        );
+        assert_eq!(codes("k-2"), ["K-2"], "not every code with a k and a 2");
+        assert_eq!(codes("þórsson"), ["C-014"]);
+        assert_eq!(codes("  ").len(), 2, "an empty search lists everyone");
+    }
+
+    #[test]
     fn a_session_needs_an_intake_first() {
         let mut store = Store::open_in_memory().unwrap();
         let c = store.save_client(None, &client("C-1"), today()).unwrap();
@@ -816,6 +964,192 @@ mod tests {
             "{refused:?}"
         );
         assert_eq!(count(&store), 0);
+    }
+
+    #[test]
+    fn an_intake_with_a_question_unanswered_is_refused_and_the_client_counts_as_flagged() {
+        let mut store = Store::open_in_memory().unwrap();
+        let c = store.save_client(None, &client("C-1"), today()).unwrap();
+        let summary = &store.clients().unwrap()[0];
+        assert!(summary.incomplete, "no intake: the screen is incomplete");
+        let mut partial = intake(ScreenAnswer::No);
+        partial.answers.retain(|a| a.item != "skull_fracture");
+        let refused = store.save_intake(c.id, &partial, today());
+        assert!(
+            matches!(
+                refused,
+                Err(Error::Invalid {
+                    field: "screen.skull_fracture",
+                    ..
+                })
+            ),
+            "{refused:?}"
+        );
+        assert!(store.client_overview(c.id).unwrap().intake.is_none());
+        match store.save_session(None, &session(c.id, "2025-01-12"), today()) {
+            Err(Error::Invalid {
+                field: "intake",
+                message,
+            }) => assert!(message.contains("screen is incomplete"), "{message}"),
+            other => panic!("{other:?}"),
+        }
+        let overview = store.client_overview(c.id).unwrap();
+        assert!(overview.incomplete);
+        assert!(
+            overview.notice.contains("screen is incomplete"),
+            "{}",
+            overview.notice
+        );
+    }
+
+    /// An intake as the form of schema 7 and earlier saved it: every answer preset to "no".
+    fn preset(store: &Store, client_id: i64) {
+        store
+            .conn()
+            .execute(
+                "UPDATE intakes SET answers_preset = 1 WHERE client_id = ?1",
+                [client_id],
+            )
+            .unwrap();
+    }
+
+    #[test]
+    fn an_intake_saved_with_preset_answers_needs_review_before_treatment() {
+        let mut store = Store::open_in_memory().unwrap();
+        let c = store.save_client(None, &client("C-1"), today()).unwrap();
+        store
+            .save_intake(c.id, &intake(ScreenAnswer::No), today())
+            .unwrap();
+        preset(&store, c.id);
+        let overview = store.client_overview(c.id).unwrap();
+        assert!(overview.flagged && overview.incomplete);
+        let intake_now = overview.intake.unwrap();
+        assert!(intake_now.result.needs_review);
+        assert!(
+            intake_now.draft.answers.is_empty(),
+            "the form offers no preset answer again"
+        );
+        assert!(
+            overview.notice.contains("needs review"),
+            "{}",
+            overview.notice
+        );
+        let summary = &store.clients().unwrap()[0];
+        assert!(summary.flagged && summary.incomplete);
+        match store.save_session(None, &session(c.id, "2025-01-12"), today()) {
+            Err(Error::Invalid {
+                field: "clearance",
+                message,
+            }) => {
+                assert!(message.contains("Review the screen"), "{message}");
+                assert!(message.contains("consultation"), "{message}");
+            }
+            other => panic!("{other:?}"),
+        }
+        assert_eq!(count(&store), 0);
+
+        // Reviewed and saved again: the mark is gone, all "no" now means no.
+        store
+            .save_intake(c.id, &intake(ScreenAnswer::No), today())
+            .unwrap();
+        let overview = store.client_overview(c.id).unwrap();
+        assert!(!overview.flagged && !overview.incomplete);
+        assert_eq!(overview.notice, "");
+        store
+            .save_session(None, &session(c.id, "2025-01-12"), today())
+            .unwrap();
+    }
+
+    #[test]
+    fn a_clearance_recorded_before_still_clears_a_preset_intake() {
+        let mut store = Store::open_in_memory().unwrap();
+        let c = store.save_client(None, &client("C-1"), today()).unwrap();
+        store
+            .save_intake(c.id, &intake(ScreenAnswer::Yes), today())
+            .unwrap();
+        store
+            .add_clearance(
+                &ClearanceDraft {
+                    client_id: c.id,
+                    cleared_on: "2025-01-11".into(),
+                    cleared_by: "Dr Anna Berg, GP".into(),
+                    note: String::new(),
+                },
+                today(),
+            )
+            .unwrap();
+        preset(&store, c.id);
+        let overview = store.client_overview(c.id).unwrap();
+        assert!(
+            overview.notice.contains("Cleared by Dr Anna Berg"),
+            "{}",
+            overview.notice
+        );
+        assert_eq!(
+            overview.contraindications[0].answer,
+            ScreenAnswer::Yes,
+            "a yes was chosen and stands"
+        );
+        store
+            .save_session(None, &session(c.id, "2025-01-12"), today())
+            .unwrap();
+    }
+
+    #[test]
+    fn a_consultation_is_saved_before_the_clearance_and_keeps_every_note() {
+        let mut store = Store::open_in_memory().unwrap();
+        let c = store.save_client(None, &client("C-1"), today()).unwrap();
+        store
+            .save_intake(c.id, &intake(ScreenAnswer::Yes), today())
+            .unwrap();
+        let typed = SessionDraft {
+            assessment: "Headaches since the fall; referred to the GP for clearance.".into(),
+            ..session(c.id, "2025-01-12")
+        };
+        let refused = store.save_session(None, &typed, today());
+        assert!(matches!(
+            refused,
+            Err(Error::Invalid {
+                field: "clearance",
+                ..
+            })
+        ));
+        let with_techniques = SessionDraft {
+            kind: SessionKind::Consultation,
+            ..typed.clone()
+        };
+        assert!(matches!(
+            store.save_session(None, &with_techniques, today()),
+            Err(Error::Invalid {
+                field: "techniques",
+                ..
+            })
+        ));
+        let consultation = SessionDraft {
+            kind: SessionKind::Consultation,
+            techniques: Vec::new(),
+            ..typed.clone()
+        };
+        let saved = store.save_session(None, &consultation, today()).unwrap();
+        assert_eq!(saved.draft.kind, SessionKind::Consultation);
+        assert_eq!(saved.draft.assessment, typed.assessment);
+        assert!(!saved.uncleared, "a consultation needs no clearance");
+        // Turning it into a treatment is the clearance rule again.
+        let treated = SessionDraft {
+            kind: SessionKind::Treatment,
+            ..saved.draft.clone()
+        };
+        assert!(matches!(
+            store.save_session(Some(saved.id), &treated, today()),
+            Err(Error::Invalid {
+                field: "clearance",
+                ..
+            })
+        ));
+        assert_eq!(
+            store.client_overview(c.id).unwrap().sessions[0].draft.kind,
+            SessionKind::Consultation
+        );
     }
 
     #[test]

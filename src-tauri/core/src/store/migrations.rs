@@ -14,7 +14,7 @@
 
 use std::collections::BTreeSet;
 
-use rusqlite::{Connection, ErrorCode};
+use rusqlite::{Connection, ErrorCode, OptionalExtension};
 
 use crate::error::{Error, Result};
 
@@ -27,6 +27,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0005_cases.sql"),
     include_str!("migrations/0006_counted_totals.sql"),
     include_str!("migrations/0007_application_id.sql"),
+    include_str!("migrations/0008_unanswered_and_unknown.sql"),
 ];
 
 /// The schema version this build writes.
@@ -129,7 +130,18 @@ pub(super) fn identify(conn: &Connection, shown_as: &str) -> Result<Found> {
 /// Applies every missing migration in one transaction that waits for the write lock: all of
 /// them, or none. The version is read again under the lock (another process may have upgraded
 /// the file meanwhile); a record already up to date is not written.
+///
+/// Foreign keys are off while the scripts run (SQLite's own way to rebuild a table others refer
+/// to: with them on, dropping the old table would delete what refers to it), and every reference
+/// is checked before the transaction commits: a broken one rolls everything back.
 pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
+    conn.pragma_update(None, "foreign_keys", "OFF")?;
+    let migrated = migrate_unchecked(conn);
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    migrated
+}
+
+fn migrate_unchecked(conn: &mut Connection) -> Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     let found = version(&tx)?;
     if found > SCHEMA_VERSION {
@@ -143,6 +155,19 @@ pub(super) fn migrate(conn: &mut Connection) -> Result<()> {
     }
     for script in MIGRATIONS.iter().skip(usize::try_from(found).unwrap_or(0)) {
         tx.execute_batch(script)?;
+    }
+    let broken: Option<String> = tx
+        .query_row(
+            "SELECT \"table\" FROM pragma_foreign_key_check LIMIT 1",
+            [],
+            |r| r.get(0),
+        )
+        .optional()?;
+    if let Some(table) = broken {
+        return Err(Error::Refused(format!(
+            "Stillpoint could not update this record: a row of {table} lost what it refers to. \
+             Nothing was changed."
+        )));
     }
     tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
     tx.commit()?;

@@ -286,3 +286,78 @@ fn the_export_is_what_libreoffice_saves_back_unchanged() {
     ));
     assert!(text.contains(",virtual,0.25,,"));
 }
+
+#[test]
+fn text_that_starts_like_a_formula_is_exported_as_text_and_imported_back_exactly() {
+    let tricky = [
+        "=HYPERLINK(\"http://example.com\",\"x\")",
+        "+cmd|' /C calc'!A0",
+        "-3",
+        "@SUM(1)",
+        "'=already",
+        "''+twice",
+        "'plain",
+        "plain = fine",
+    ];
+    let mut store = Store::open_in_memory().unwrap();
+    for (n, text) in tricky.iter().enumerate() {
+        let rotate = |k: usize| tricky[(n + k) % tricky.len()].to_owned();
+        store
+            .add_entry(
+                &EntryDraft {
+                    date: "2025-03-14".into(),
+                    activity: "small_group".into(),
+                    format: Format::Virtual,
+                    hours: "1.5".into(),
+                    days: None,
+                    mentor_id: None,
+                    provider: rotate(1),
+                    provider_credentials: rotate(2),
+                    certified_mentor: true,
+                    endorsed: true,
+                    notes: (*text).to_owned(),
+                },
+                today(),
+            )
+            .unwrap();
+    }
+    let (text, written) = export_csv(&store).unwrap();
+    assert_eq!(written, tricky.len());
+    let mut reader = csv::ReaderBuilder::new()
+        .has_headers(false)
+        .from_reader(text.as_bytes());
+    for record in reader.records() {
+        for cell in record.unwrap().iter() {
+            assert!(
+                !cell.starts_with(['=', '+', '-', '@', '\t', '\r']),
+                "{cell:?} would run as a formula"
+            );
+        }
+    }
+    assert!(
+        text.contains(",'-3\n") && text.contains(",''=already\n"),
+        "{text}"
+    );
+    assert!(
+        text.contains(",'plain\n"),
+        "a quote before plain text is kept as it is"
+    );
+
+    let mut fresh = Store::open_in_memory().unwrap();
+    let summary = import_csv(&mut fresh, text.as_bytes(), today()).unwrap();
+    assert_eq!(summary.imported, 8, "{:?}", summary.errors);
+    assert_eq!(contents(&fresh), contents(&store));
+    assert_eq!(export_csv(&fresh).unwrap().0, text, "export is stable");
+    let again = import_csv(&mut store, text.as_bytes(), today()).unwrap();
+    assert_eq!((again.imported, again.skipped_duplicates.len()), (0, 8));
+
+    // A tab or carriage return never starts a stored text (it is trimmed), and a file that
+    // protects one with a quote is read as the text after it.
+    let header = "date,activity,format,hours,notes\n";
+    let file = format!("{header}2025-03-14,small_group,virtual,1,\"'\tx\"\n");
+    let mut other = Store::open_in_memory().unwrap();
+    assert!(import_csv(&mut other, file.as_bytes(), today())
+        .unwrap()
+        .is_ok());
+    assert_eq!(other.all_entries().unwrap()[0].draft.notes, "x");
+}

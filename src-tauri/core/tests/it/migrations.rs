@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 use stillpoint_core::clinical::ScreenAnswer;
-use stillpoint_core::model::SubmissionState;
+use stillpoint_core::model::{SessionKind, SubmissionState};
 use stillpoint_core::store::SCHEMA_VERSION;
 use stillpoint_core::{Error, Store};
 
@@ -167,14 +167,33 @@ fn every_earlier_schema_upgrades_with_its_data_intact() {
             assert_eq!(c.client.draft.code, "C-001");
             assert_eq!(c.client.draft.private_name, "Ólafur Þórsson");
             assert!(c.flagged && c.cleared, "v{version}");
+            assert_eq!(c.client.draft.birth_year, Some(1981), "v{version}");
+            assert!(
+                c.incomplete,
+                "v{version}: saved by the old form with a \"no\", the screen needs review"
+            );
             let overview = store.client_overview(c.client.id).unwrap();
+            let intake = overview.intake.as_ref().unwrap();
+            assert!(intake.result.needs_review, "v{version}");
             assert_eq!(
                 overview.contraindications.len(),
-                7,
-                "one answered no; the six never answered count as unknown"
+                8,
+                "v{version}: the yes stands; the \"no\" nobody may have given and the six never \
+                 answered count as not answered"
             );
             assert_eq!(overview.contraindications[0].answer, ScreenAnswer::Yes);
+            assert!(overview.contraindications[1..].iter().all(|f| !f.answered));
+            assert!(
+                overview.notice.contains("needs review"),
+                "{}",
+                overview.notice
+            );
+            assert!(
+                overview.notice.contains("Cleared by Dr Anna Berg, GP"),
+                "v{version}: the clearance recorded still clears"
+            );
             assert_eq!(overview.sessions.len(), 1);
+            assert_eq!(overview.sessions[0].draft.kind, SessionKind::Treatment);
             assert!(!overview.sessions[0].uncleared);
             assert_eq!(
                 overview.sessions[0].technique_labels,
@@ -183,6 +202,7 @@ fn every_earlier_schema_upgrades_with_its_data_intact() {
             let case = &store.case_studies().unwrap()[0];
             assert_eq!(case.client_code, "C-001");
             assert_eq!(case.draft.evaluations[0].text, "Rhythm slow");
+            assert_eq!(case.draft.client_age, Some(44), "v{version}");
             assert!(case.hits.is_empty());
             let course = &store.courses().unwrap()[0];
             assert_eq!(course.display_title, "CranioSacral Therapy 1 (CS1)");
@@ -397,4 +417,46 @@ fn a_damaged_record_is_noticed_at_opening_and_said_plainly() {
     let whole = dir.path().join("whole.db");
     drop(Store::open(&whole).unwrap());
     assert_eq!(stillpoint_core::store::check_whole(&whole).unwrap(), None);
+}
+
+#[test]
+fn the_rebuilt_clients_table_keeps_its_references_and_takes_an_unknown_year_of_birth() {
+    let dir = tempfile::tempdir().unwrap();
+    let v7 = snapshots().into_iter().find(|(v, _)| *v == 7).unwrap().1;
+    let mut store = Store::open(&database_from(&v7, dir.path())).unwrap();
+    let fk: i64 = store
+        .conn()
+        .pragma_query_value(None, "foreign_keys", |r| r.get(0))
+        .unwrap();
+    assert_eq!(fk, 1, "foreign keys are on again after the upgrade");
+    let today = chrono::NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let unknown = store
+        .save_client(
+            None,
+            &stillpoint_core::model::ClientDraft {
+                code: "C-002".into(),
+                consent_treatment_on: "2026-01-05".into(),
+                ..Default::default()
+            },
+            today,
+        )
+        .unwrap();
+    assert_eq!(unknown.draft.birth_year, None);
+    let case = store.case_studies().unwrap()[0].id;
+    assert!(
+        store.delete_client(1).is_err(),
+        "the case study still holds its client back"
+    );
+    store.delete_case_study(case).unwrap();
+    store.delete_client(1).unwrap();
+    let left: i64 = store
+        .conn()
+        .query_row(
+            "SELECT (SELECT COUNT(*) FROM sessions) + (SELECT COUNT(*) FROM intakes)
+                  + (SELECT COUNT(*) FROM clearances) + (SELECT COUNT(*) FROM screen_answers)",
+            [],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 0, "the client's records went with them");
 }
