@@ -325,3 +325,28 @@ test("hours are understood however they are typed, said back under the field, an
     await app.waitFor("[data-testid=counted-C]", { text: "1 h 15 min counted" });
   });
 });
+
+test("the other forms ask too: a client half-typed is not lost to Escape or another section", async () => {
+  const home = scratch("window-unsaved-client");
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=clients]");
+    await app.click("[data-testid=add-client]");
+    await app.waitFor("[data-testid=client-form]");
+    await app.type("#client-code", "C-014");
+    await app.keys(ESCAPE);
+    await app.waitFor("[data-testid=discard-question]");
+    await app.click("[data-testid=keep-editing]");
+    assert.equal(await app.value("#client-code"), "C-014");
+    await app.click("a[data-section=courses]");
+    await app.waitFor("[data-testid=discard-question]");
+    assert.equal(await app.attribute("a[data-section=clients]", "aria-current"), "page");
+    await app.click("[data-testid=discard-changes]");
+    await app.waitFor("a[data-section=courses][aria-current=page]");
+
+    // A course form opened and left untouched closes at once.
+    await app.click("[data-testid=add-course]");
+    await app.waitFor("[data-testid=course-form]");
+    await app.keys(ESCAPE);
+    await waitUntil(async () => !(await app.exists("[data-testid=course-form]")), "an untouched course form closes on Escape");
+  });
+});
