@@ -350,3 +350,24 @@ test("the other forms ask too: a client half-typed is not lost to Escape or anot
     await waitUntil(async () => !(await app.exists("[data-testid=course-form]")), "an untouched course form closes on Escape");
   });
 });
+
+test("the profile's changes outlive another section, and closing the window asks for them", async () => {
+  const home = scratch("window-close-profile");
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=settings]");
+    await app.type("#name", "Ana Núñez");
+    // Another section keeps the draft: it does not ask.
+    await app.click("a[data-section=hours]");
+    await app.waitFor("a[data-section=hours][aria-current=page]");
+    await app.click("a[data-section=settings]");
+    assert.equal(await app.value("#name"), "Ana Núñez");
+    pressCloseButton();
+    await app.waitFor("[data-testid=profile-form] [data-testid=discard-question]", { text: "not saved" });
+    await app.click("[data-testid=keep-editing]");
+    assert.equal(await app.value("#name"), "Ana Núñez");
+    assert.ok(running(home).length > 0, "the window stays open");
+    pressCloseButton();
+    await app.click("[data-testid=discard-changes]").catch(() => {});
+    await waitUntil(() => running(home).length === 0, "Discard closes the window", 15000);
+  });
+});
