@@ -47,6 +47,7 @@ test("a head-injury client needs clearance before a session; the case study and 
     const others = await app.script("return [...document.querySelectorAll('[data-testid=intake-form] .question')].map((q) => q.dataset.item).filter((k) => k !== 'head_injury')");
     for (const item of others) await app.click(`input[name='screen.${item}'][value=no]`);
     await app.waitFor("[data-testid=screen-count]", { text: "11 of 11 answered" });
+    assert.equal(await app.exists("[data-testid=intake-form] [role=alert]"), false, "answered, the question's error goes");
     await app.screenshot("clients-01-intake");
     await app.click("[data-testid=save-intake]");
     await app.waitFor("[data-testid=client-flag]", { text: "Contraindication flagged" });
@@ -111,6 +112,19 @@ test("a head-injury client needs clearance before a session; the case study and 
     await app.screenshot("clients-03b-search");
     await app.type("[data-testid=client-search]", " ");
     await waitUntil(async () => (await rows()).length === everyone.length, "an empty search lists everyone");
+    // A client added while a search hides them is shown, with everyone.
+    await app.type("[data-testid=client-search]", "thorsson");
+    await waitUntil(async () => (await rows()).join() === "C-900", "searching again");
+    await app.click("[data-testid=add-client]");
+    await app.type("#client-code", "C-901");
+    await app.type("#client-consent_treatment_on", "2026-01-10");
+    await app.click("[data-testid=save-client]");
+    await app.waitFor("[data-testid=client-detail] h2", { text: "C-901" });
+    await waitUntil(async () => (await rows()).length === everyone.length + 1, "the search gives way to the saved client");
+    assert.equal(await app.value("[data-testid=client-search]"), "");
+    const row900 = await app.script("return [...document.querySelectorAll('[data-testid=client-row]')].findIndex((r) => r.innerText.startsWith('C-900')) + 1");
+    await app.click(`.list li:nth-child(${row900}) [data-testid=client-row]`);
+    await app.waitFor("[data-testid=client-detail] h2", { text: "C-900" });
 
     await app.click("a[data-section=case-studies]");
     const nth = await app.script("return [...document.querySelectorAll('[data-testid=case-client] option')].findIndex((o) => o.text.startsWith('C-900')) + 1");
@@ -123,8 +137,11 @@ test("a head-injury client needs clearance before a session; the case study and 
     assert.match(await app.text("[data-testid=case-age-hint]"), /Not given/);
     assert.equal(await app.value("#case-count"), "1", "the consultation was no treatment");
     await app.type("#case-discussion", "The occipital release eased the dural tension behind the headaches.");
-    await app.click("[data-testid=save-case]");
+    const cases = await app.script("return document.querySelectorAll('[data-testid=case-card]').length");
+    await app.script("const b = document.querySelector('[data-testid=save-case]'); b.click(); b.click();");
     await app.waitFor("[data-testid=case-hits]", { text: "names the client" });
+    await waitUntil(async () => (await app.script("return document.querySelectorAll('[data-testid=case-card]').length")) === cases + 1, "the case study is listed");
+    assert.equal(await app.script("return document.querySelectorAll('[data-testid=case-card]').length"), cases + 1, "two clicks at once save one case study");
     await app.screenshot("clients-04-case-study-names-client");
     await app.type("textarea[name='evaluations.0.text']", "Restriction at the occiput; the client says the headaches ease.");
     await app.click("[data-testid=save-case]");
@@ -251,5 +268,50 @@ db.commit()`, home.db]);
     await app.waitFor("[data-testid=client-flag] strong", { text: "Contraindication flagged" });
     await app.waitFor("[data-testid=session] .flag", { text: "Not cleared" });
     await app.screenshot("sessions-06-clearance-removed");
+  });
+});
+
+test("an intake saved by the old form, every answer preset to No, needs review before treatment", async () => {
+  // A record of schema 7, as Stillpoint 0.7 left it: C-001's screen says yes to a head injury
+  // and no to a skull fracture, the form having preset every answer to No; a clearance is
+  // recorded from 12 January 2025.
+  const home = scratch("preset-intake");
+  const v7 = join(import.meta.dirname, "../../src-tauri/core/tests/schemas/v7.sql");
+  execFileSync("python3", ["-c", "import sqlite3, sys; sqlite3.connect(sys.argv[1]).executescript(open(sys.argv[2]).read())", home.db, v7]);
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=clients]");
+    await app.waitFor("[data-testid=client-row]", { text: "Screen incomplete" });
+    await app.click("[data-testid=client-row]");
+    await app.waitFor("[data-testid=client-flag]", { text: "needs review" });
+    const flag = await app.text("[data-testid=client-flag]");
+    assert.match(flag, /Recent head injury or concussion \(yes\)/, "the yes was chosen and stands");
+    assert.match(flag, /Skull fracture \(not answered\)/, "a preset No is not an answer");
+    assert.match(flag, /Cleared by Dr Anna Berg, GP/, "the clearance recorded still clears");
+    await app.screenshot("clients-06-preset-needs-review");
+
+    // Treatment before the clearance is refused with a sentence saying to review the screen.
+    await app.click("[data-testid=add-session]");
+    await app.type("#s-date", "2025-01-11");
+    await app.type("#s-min", "45");
+    await app.type("textarea[name=subjective]", "Asks whether CST is safe after the fall.");
+    await app.click("[data-testid=save-session]");
+    await app.waitFor("[data-error=clearance]", { text: "Review the screen" });
+    await app.click("[data-testid=save-as-consultation]");
+    await app.waitFor("[data-testid=sessions-message]", { text: "Saved the consultation of" });
+
+    // Reviewed: only the answers chosen come back; the rest are answered again.
+    await app.click("[data-testid=edit-intake]");
+    await app.waitFor("[data-testid=screen-review]");
+    assert.deepEqual(
+      await app.script("return [...document.querySelectorAll('[data-testid=intake-form] input[type=radio]:checked')].map((r) => r.name + '=' + r.value)"),
+      ["screen.head_injury=yes"],
+      "no preset answer is offered again",
+    );
+    const others = await app.script("return [...document.querySelectorAll('[data-testid=intake-form] .question')].map((q) => q.dataset.item).filter((k) => k !== 'head_injury')");
+    for (const item of others) await app.click(`input[name='screen.${item}'][value=no]`);
+    await app.click("[data-testid=save-intake]");
+    await app.waitFor("[data-testid=client-flag] strong", { text: "Contraindication — medically cleared" });
+    assert.doesNotMatch(await app.text("[data-testid=client-flag]"), /needs review|not answered/);
+    await app.waitFor("[data-testid=client-row]", { text: "Cleared" });
   });
 });

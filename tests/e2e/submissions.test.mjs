@@ -37,6 +37,8 @@ test("claim a credit, open its form, send it, find its entries locked, reopen an
     assert.match(text, /Maren Oyelaran-Støa/, "the demo practitioner's name, with its ø");
 
     await app.click("[data-testid=mark-sent]");
+    assert.equal(await app.value("input[name=sent_on]"), "", "no date is made up");
+    await app.type("input[name=sent_on]", new Date().toLocaleDateString("sv"));
     await app.type("input[name=fee_amount]", "25,50");
     await app.type("input[name=fee_currency]", "usd");
     await app.type("input[name=paid_by]", "Card");

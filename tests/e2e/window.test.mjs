@@ -315,7 +315,7 @@ test("hours are understood however they are typed, said back under the field, an
     await app.type("#entry-hours", "1h15");
     await app.type("input[name=provider]", "Karin Holm");
     await app.type("#entry-credentials", "CST-D");
-    await app.click("input[name=certified_mentor]");
+    await app.click("input[name=certified_mentor]"); // attested by hand: 1x1 counts with a certified mentor
     await app.click("[data-testid=save-entry]");
     await app.waitFor("[data-testid=entry-total]", { text: "1 entry" });
     // The table says it as the dashboard and the PDFs do: never "1.25 h".

@@ -67,6 +67,31 @@ impl Error {
     }
 }
 
+/// The most characters of a value a message quotes.
+const MOST_QUOTED: usize = 60;
+
+/// A value the user gave, quoted in a message: in double quotes, on one line, and cut after its
+/// first 60 characters ("…"), so a message about a field of a megabyte is still a sentence. Every
+/// message that quotes input quotes it with this. An empty value is not quoted (`""` reads as
+/// nothing): the message says what is missing instead.
+pub fn quoted(value: &str) -> String {
+    format!("\"{}\"", shortened(value))
+}
+
+/// A value the user gave, as [`quoted`] shows it, without the quotes: on one line, cut after
+/// its first 60 characters.
+pub fn shortened(value: &str) -> String {
+    let flat: String = value
+        .trim()
+        .chars()
+        .map(|c| if c.is_control() { ' ' } else { c })
+        .collect();
+    match flat.char_indices().nth(MOST_QUOTED) {
+        Some((cut, _)) => format!("{}…", flat[..cut].trim_end()),
+        None => flat,
+    }
+}
+
 /// What kind of error the UI is looking at; it decides how it is shown.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Type)]
 #[serde(rename_all = "snake_case")]
@@ -160,6 +185,15 @@ mod tests {
         assert_eq!(api.code, ErrorCode::Internal);
         assert!(!api.message.contains("secret_table_detail"));
         assert_eq!(api.field, None);
+    }
+
+    #[test]
+    fn a_quoted_value_is_cut_and_kept_on_one_line() {
+        assert_eq!(quoted(" zoom "), "\"zoom\"");
+        assert_eq!(quoted("two\nlines\t"), "\"two lines\"");
+        let long = quoted(&"é".repeat(1_000_000));
+        assert_eq!(long, format!("\"{}…\"", "é".repeat(60)));
+        assert_eq!(quoted(&"x".repeat(60)), format!("\"{}\"", "x".repeat(60)));
     }
 
     #[test]

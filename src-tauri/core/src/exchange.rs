@@ -17,7 +17,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, shortened, Error, Result};
 use crate::model::{EntryDraft, ValidEntry};
 use crate::rules::{Format, RuleSet};
 use crate::store::Store;
@@ -35,6 +35,63 @@ pub const COLUMNS: [&str; 10] = [
     "endorsed",
     "notes",
 ];
+
+/// The columns as the app names them (the Hours form and table): a header may use these, or the
+/// keys, in any case; a template is written with them.
+pub const HEADINGS: [&str; 10] = [
+    "Date",
+    "Activity",
+    "Format",
+    "Hours",
+    "Days",
+    "Provider",
+    "Credentials",
+    "Certified mentor",
+    "Endorsed",
+    "Notes",
+];
+
+/// Other words the form uses for a column ("Their credentials", "A certified mentor of the
+/// program"), also accepted in a header.
+const OTHER_HEADINGS: [(usize, &str); 12] = [
+    (FORMAT, "In person or virtual"),
+    (HOURS, "Logged"),
+    (PROVIDER, "Mentor or provider"),
+    (PROVIDER, "Mentor"),
+    (PROVIDER, "Name"),
+    (PROVIDER_CREDENTIAL, "Their credentials"),
+    (PROVIDER_CREDENTIAL, "Provider credentials"),
+    (PROVIDER_CREDENTIAL, "Credential"),
+    (CERTIFIED_MENTOR, "A certified mentor of the program"),
+    (ENDORSED, "Run by someone properly endorsed or affiliated"),
+    (NOTES, "Note"),
+    (DATE, "Day"),
+];
+
+/// A heading or a value as compared: lower case, every run of other characters than letters
+/// and digits one space ("Certified-mentor", "certified_mentor" and "CERTIFIED MENTOR" are the
+/// same).
+fn words(text: &str) -> String {
+    let lower = text.to_lowercase();
+    lower
+        .split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// The column a header names, if it is one of ours.
+fn column_named(name: &str) -> Option<usize> {
+    let name = words(name);
+    (0..COLUMNS.len())
+        .find(|&c| words(COLUMNS[c]) == name || words(HEADINGS[c]) == name)
+        .or_else(|| {
+            OTHER_HEADINGS
+                .iter()
+                .find(|(_, heading)| words(heading) == name)
+                .map(|&(c, _)| c)
+        })
+}
 
 // Indexes into `COLUMNS`.
 const DATE: usize = 0;
@@ -224,10 +281,9 @@ pub fn read_csv(
         None => return Err(vec![file_error(1, "The file has no header line.")]),
     };
     let header_line = lines.of(header.position());
-    let columns = Columns::read(&header, header_line)?;
+    let (columns, mut errors) = Columns::read(&header, header_line)?;
 
     let mut rows = Vec::new();
-    let mut errors = Vec::new();
     for record in records {
         let record = match record {
             Ok(record) => record,
@@ -254,6 +310,14 @@ pub fn read_csv(
 
 /// The text of the file: UTF-8, without a byte-order mark.
 fn decode(bytes: &[u8]) -> Result<&str, RowError> {
+    // UTF-32 first: its little-endian mark starts with UTF-16's.
+    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
+        return Err(file_error(
+            1,
+            "The file is UTF-32 text; save it as CSV in UTF-8 (in Excel: \"CSV UTF-8\"; in \
+             LibreOffice: character set \"Unicode (UTF-8)\").",
+        ));
+    }
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err(file_error(
             1,
@@ -366,25 +430,33 @@ struct Columns {
 }
 
 impl Columns {
-    fn read(header: &csv::StringRecord, line: u32) -> Result<Columns, Vec<RowError>> {
+    /// The columns the header names, and its problems (a column twice, one unknown, one
+    /// missing); refused whole only when it names none of ours, as a file of something else does.
+    fn read(
+        header: &csv::StringRecord,
+        line: u32,
+    ) -> Result<(Columns, Vec<RowError>), Vec<RowError>> {
         let mut at = [None; 10];
         let mut unnamed = Vec::new();
         let mut errors = Vec::new();
         let mut unknown = Vec::new();
         for (index, name) in header.iter().enumerate() {
-            let normal = name.trim().to_lowercase().replace([' ', '-'], "_");
-            if normal.is_empty() {
+            if words(name).is_empty() {
                 unnamed.push(index);
                 continue;
             }
-            match COLUMNS.iter().position(|c| *c == normal) {
+            match column_named(name) {
                 Some(known) if at[known].is_some() => errors.push(RowError {
                     line,
-                    column: normal,
-                    message: "This column appears twice; keep one.".to_owned(),
+                    column: COLUMNS[known].to_owned(),
+                    message: format!(
+                        "{} is a second {} column; keep one.",
+                        quoted(name),
+                        HEADINGS[known]
+                    ),
                 }),
                 Some(known) => at[known] = Some(index),
-                None => unknown.push(one_line(name.trim())),
+                None => unknown.push(name),
             }
         }
         if at.iter().all(Option::is_none) {
@@ -393,7 +465,7 @@ impl Columns {
                 column: "file".to_owned(),
                 message: format!(
                     "The first line must name the columns: {}. This one names none of them.",
-                    COLUMNS.join(",")
+                    HEADINGS.join(", ")
                 ),
             }]);
         }
@@ -401,10 +473,13 @@ impl Columns {
             errors.push(RowError {
                 line,
                 message: format!(
-                    "\"{name}\" is not a column Stillpoint knows; the columns are {}.",
+                    "{} is not a column Stillpoint knows; the columns are {} (or their keys: \
+                     {}).",
+                    quoted(name),
+                    HEADINGS.join(", "),
                     COLUMNS.join(", ")
                 ),
-                column: name,
+                column: shortened(name),
             });
         }
         for required in [DATE, ACTIVITY, FORMAT] {
@@ -412,7 +487,10 @@ impl Columns {
                 errors.push(RowError {
                     line,
                     column: COLUMNS[required].to_owned(),
-                    message: "This column is missing; every file needs it.".to_owned(),
+                    message: format!(
+                        "The {} column is missing; every file needs it.",
+                        HEADINGS[required]
+                    ),
                 });
             }
         }
@@ -420,17 +498,25 @@ impl Columns {
             errors.push(RowError {
                 line,
                 column: "hours".to_owned(),
-                message: "This column is missing; a file needs hours, days or both.".to_owned(),
+                message: "The Hours column is missing; a file needs Hours, Days or both."
+                    .to_owned(),
             });
         }
-        if errors.is_empty() {
-            Ok(Columns {
-                at,
-                unnamed,
-                width: header.len(),
-            })
-        } else {
-            Err(errors)
+        let columns = Columns {
+            at,
+            unnamed,
+            width: header.len(),
+        };
+        Ok((columns, errors))
+    }
+
+    /// Whether a problem is in a column the file does not have (the header says so once,
+    /// rather than every row).
+    fn lacks(&self, column: &str) -> bool {
+        match COLUMNS.iter().position(|c| *c == column) {
+            Some(HOURS | DAYS) => self.at[HOURS].is_none() && self.at[DAYS].is_none(),
+            Some(known) => self.at[known].is_none(),
+            None => false,
         }
     }
 
@@ -501,13 +587,21 @@ impl Columns {
             problems.push(problem("days", message));
             None
         });
+        let activity = activity_key(self.field(record, ACTIVITY), rules).unwrap_or_else(|m| {
+            problems.push(problem("activity", m));
+            String::new()
+        });
+        if self.field(record, NOTES).trim() == EXAMPLE_NOTE {
+            problems.push(problem(
+                "notes",
+                "This is an example row of the template; write your own hours over it, or \
+                 delete it."
+                    .to_owned(),
+            ));
+        }
         let draft = EntryDraft {
             date: self.field(record, DATE).to_owned(),
-            activity: self
-                .field(record, ACTIVITY)
-                .trim()
-                .to_lowercase()
-                .replace([' ', '-'], "_"),
+            activity,
             format,
             hours: self.field(record, HOURS).to_owned(),
             days,
@@ -528,9 +622,37 @@ impl Columns {
             }
             Err(other) => problems.push(problem("row", other.to_string())),
         }
+        problems.retain(|p| !self.lacks(&p.column));
         problems.sort_by_key(|p| COLUMNS.iter().position(|c| *c == p.column));
+        if problems.is_empty() {
+            // Every problem is in a column the header already says is missing.
+            return Err(Vec::new());
+        }
         Err(problems)
     }
+}
+
+/// The activity a cell names, by its key or its label in the rule set, in any case
+/// (`small_group`, `Small group mentorship`, `1X1 MENTORSHIP`).
+fn activity_key(text: &str, rules: &RuleSet) -> Result<String, String> {
+    let name = words(text);
+    let activities = rules.activities();
+    if let Some(activity) = activities
+        .iter()
+        .find(|a| words(&a.key) == name || words(&a.label) == name)
+    {
+        return Ok(activity.key.clone());
+    }
+    let labels: Vec<&str> = activities.iter().map(|a| a.label.as_str()).collect();
+    let labels = labels.join(", ");
+    Err(if name.is_empty() {
+        format!("Choose an activity: {labels}.")
+    } else {
+        format!(
+            "{} is not an activity; write one of {labels} (or its key, like small_group).",
+            quoted(text)
+        )
+    })
 }
 
 fn parse_format(text: &str) -> Result<Format, String> {
@@ -539,10 +661,10 @@ fn parse_format(text: &str) -> Result<Format, String> {
         return Ok(format);
     }
     match key.as_str() {
-        "" => Err("Write in_person or virtual.".to_owned()),
+        "" => Err("Write In person or Virtual (or in_person, virtual).".to_owned()),
         _ => Err(format!(
-            "Write in_person or virtual (\"{}\" is not one).",
-            one_line(text.trim())
+            "Write In person or Virtual (or in_person, virtual); {} is not one.",
+            quoted(text)
         )),
     }
 }
@@ -553,8 +675,8 @@ fn parse_yes_no(text: &str) -> Result<bool, String> {
         "" | "yes" | "true" => Ok(true),
         "no" | "false" => Ok(false),
         _ => Err(format!(
-            "Write yes or no (\"{}\" is not); empty means yes.",
-            one_line(text.trim())
+            "Write yes or no; {} is neither (empty means yes).",
+            quoted(text)
         )),
     }
 }
@@ -572,19 +694,6 @@ fn parse_days(text: &str) -> Result<Option<u32>, String> {
 /// Line breaks inside a quoted value as one `\n` each, however the file ends its lines.
 fn one_newline(text: &str) -> String {
     text.replace("\r\n", "\n").replace('\r', "\n")
-}
-
-/// A value quoted in a message, kept on one line.
-fn one_line(text: &str) -> String {
-    let flat: String = text
-        .chars()
-        .map(|c| if c.is_control() { ' ' } else { c })
-        .collect();
-    if flat.chars().count() > 40 {
-        format!("{}…", flat.chars().take(40).collect::<String>())
-    } else {
-        flat
-    }
 }
 
 /// The first characters that make a spreadsheet read a cell as a formula (OWASP's list, "CSV
@@ -616,6 +725,63 @@ fn read_back(cell: &str) -> &str {
         Some(rest) if formula_like(rest) => rest,
         _ => cell,
     }
+}
+
+/// The notes of a template's example rows. A row with these notes is refused, so a template
+/// imported as it is adds nothing.
+pub const EXAMPLE_NOTE: &str = "Example row: write your own hours over it, or delete it.";
+
+/// A CSV file to fill in: the header as the app names the columns, and one example row per
+/// category, each with its notes [`EXAMPLE_NOTE`].
+pub fn template_csv(rules: &RuleSet) -> Result<String> {
+    let mut writer = csv::WriterBuilder::new()
+        .terminator(csv::Terminator::Any(b'\n'))
+        .from_writer(Vec::new());
+    let failed = |e: csv::Error| Error::Io(std::io::Error::other(e));
+    writer.write_record(HEADINGS).map_err(failed)?;
+    for category in crate::rules::Category::ALL {
+        let Some(activity) = rules
+            .activities()
+            .iter()
+            .filter(|a| a.category == category)
+            .min_by_key(|a| matches!(a.counting, crate::rules::Counting::PerDay { .. }))
+        else {
+            continue;
+        };
+        let per_day = matches!(activity.counting, crate::rules::Counting::PerDay { .. });
+        let format = match activity.formats.first() {
+            Some(Format::Virtual) => "Virtual",
+            _ => "In person",
+        };
+        let credential = activity
+            .provider_credentials
+            .last()
+            .map_or("CST-D", String::as_str);
+        writer
+            .write_record([
+                "2025-03-14",
+                activity.label.as_str(),
+                format,
+                if per_day { "" } else { "1.5" },
+                if per_day { "1" } else { "" },
+                "Example Mentor",
+                credential,
+                "yes",
+                "yes",
+                EXAMPLE_NOTE,
+            ])
+            .map_err(failed)?;
+    }
+    let bytes = writer
+        .into_inner()
+        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
+    String::from_utf8(bytes).map_err(|e| Error::Io(std::io::Error::other(e)))
+}
+
+/// Writes [`template_csv`] for the default rule set to `path`.
+pub fn write_template_file(path: &Path) -> Result<()> {
+    let text = template_csv(crate::rules::default_rule_set()?)?;
+    crate::files::write_whole(path, text.as_bytes())
 }
 
 /// Writes every entry, oldest first, to a CSV file; returns how many.
@@ -772,14 +938,25 @@ mod tests {
         let utf16 = [0xFF, 0xFE, b'd', 0];
         let errors = read_csv(&utf16, default_rule_set().unwrap(), today()).unwrap_err();
         assert!(errors[0].message.contains("UTF-16"));
+        for utf32 in [
+            &[0xFF, 0xFE, 0, 0, b'd', 0, 0, 0][..],
+            &[0, 0, 0xFE, 0xFF, 0, 0, 0, b'd'][..],
+        ] {
+            let errors = read_csv(utf32, default_rule_set().unwrap(), today()).unwrap_err();
+            assert_eq!(errors.len(), 1);
+            assert!(
+                errors[0].message.starts_with("The file is UTF-32 text;"),
+                "{errors:?}"
+            );
+        }
     }
 
     #[test]
     fn header_problems_are_reported_together() {
         let errors =
-            read("Date,Activity,Hours,Mentor,date\n2025-03-14,small_group,1,Ana,x\n").unwrap_err();
+            read("Date,Activity,Hours,Teacher,date\n2025-03-14,small_group,1,Ana,x\n").unwrap_err();
         let got: Vec<(u32, &str)> = errors.iter().map(|e| (e.line, e.column.as_str())).collect();
-        assert_eq!(got, [(1, "date"), (1, "Mentor"), (1, "format")]);
+        assert_eq!(got, [(1, "date"), (1, "Teacher"), (1, "format")]);
         let none = read("2025-03-14,small_group,virtual,1.5\n").unwrap_err();
         assert_eq!((none.len(), none[0].column.as_str()), (1, "file"));
         assert!(read("").unwrap_err()[0].message.contains("empty"));

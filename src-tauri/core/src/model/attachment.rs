@@ -86,13 +86,17 @@ pub fn checked_file_name(name: &str, bytes: usize) -> Result<String> {
         ));
     }
     if bytes == 0 {
-        return Err(Error::invalid("file", format!("\"{cleaned}\" is empty.")));
+        return Err(Error::invalid(
+            "file",
+            format!("{} is empty.", crate::error::quoted(&cleaned)),
+        ));
     }
     if bytes > MAX_ATTACHMENT_BYTES {
         return Err(Error::invalid(
             "file",
             format!(
-                "\"{cleaned}\" is {} MB; attachments can be up to {} MB.",
+                "{} is {} MB; attachments can be up to {} MB.",
+                crate::error::quoted(&cleaned),
                 bytes.div_ceil(1024 * 1024),
                 MAX_ATTACHMENT_BYTES / (1024 * 1024)
             ),

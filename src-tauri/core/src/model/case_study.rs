@@ -12,8 +12,8 @@ use specta::Type;
 
 use super::client::{Client, ClientDraft, IntakeDraft};
 use super::course::single_line;
+use super::parse_date_for;
 use super::session::{Session, SessionKind};
-use super::submission::parse_date_for;
 use super::text::clean;
 use crate::clinical::{Hit, PrivateIdentity, TechniqueList};
 use crate::error::{Error, Result};
@@ -88,7 +88,7 @@ impl CaseStudyDraft {
         if title.is_empty() {
             return Err(Error::invalid("title", "Enter a title for the case study."));
         }
-        let last = parse_date_for("last_treatment_on", &self.last_treatment_on)?;
+        let last = parse_date_for("last_treatment_on", &self.last_treatment_on, today)?;
         if last > today {
             return Err(Error::invalid(
                 "last_treatment_on",
@@ -111,7 +111,7 @@ impl CaseStudyDraft {
             .evaluations
             .iter()
             .map(|e| {
-                let date = parse_date_for("evaluations", &e.date)?;
+                let date = parse_date_for("evaluations", &e.date, today)?;
                 Ok(SessionEvaluation {
                     date: date.to_string(),
                     text: clean("evaluations", "An evaluation", &e.text, 8000)?,
@@ -226,7 +226,7 @@ impl CaseStudyDraft {
                 "{code} has no treatment sessions yet; a case study is drafted from them."
             )));
         };
-        let last_day = parse_date_for("last_treatment_on", &last.draft.date)?;
+        let last_day = super::stored_date("last_treatment_on", &last.draft.date)?;
         let complaint = intake.map_or("", |i| i.complaint.as_str());
         // The complaint's first clause: "Tension-type headaches, three a week." gives
         // "Tension-type headaches".
@@ -432,6 +432,29 @@ mod tests {
             history: "Whiplash 2019.".into(),
             ..IntakeDraft::default()
         }
+    }
+
+    #[test]
+    fn no_age_is_made_up_and_a_consultation_is_no_treatment() {
+        let mut unknown = client();
+        unknown.draft.birth_year = None;
+        let mut consultation = session("2025-01-08", 6, 6, &[]);
+        consultation.draft.kind = SessionKind::Consultation;
+        let sessions = [consultation, session("2025-01-10", 7, 5, &["still_point"])];
+        let list = techniques().unwrap();
+        let draft =
+            CaseStudyDraft::from_records(&unknown, Some(&intake()), &sessions, list).unwrap();
+        assert_eq!(draft.client_age, None, "no year of birth, no age");
+        assert_eq!(draft.treatment_count, 1);
+        assert_eq!(draft.evaluations.len(), 1);
+        assert!(draft
+            .validated(NaiveDate::from_ymd_opt(2026, 6, 1).unwrap())
+            .is_ok());
+        let only_talk = [sessions[0].clone()];
+        assert!(matches!(
+            CaseStudyDraft::from_records(&unknown, Some(&intake()), &only_talk, list),
+            Err(Error::Refused(_))
+        ));
     }
 
     #[test]

@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::course::single_line;
-use super::submission::parse_date_for;
+use super::parse_date_for;
 use super::text::clean;
 use crate::clinical::{ItemAnswer, PrivateIdentity, Screen, ScreenResult};
 use crate::error::{Error, Result};
@@ -50,7 +50,7 @@ pub struct Client {
 impl Client {
     /// The day the client consented to treatment (checked when it was saved).
     pub fn consent_treatment_on(&self) -> Result<NaiveDate> {
-        parse_date_for("consent_treatment_on", &self.draft.consent_treatment_on)
+        super::stored_date("consent_treatment_on", &self.draft.consent_treatment_on)
     }
 }
 
@@ -99,7 +99,7 @@ impl ClientDraft {
             ));
         }
         let consent_treatment_on =
-            parse_date_for("consent_treatment_on", &self.consent_treatment_on)?;
+            parse_date_for("consent_treatment_on", &self.consent_treatment_on, today)?;
         if consent_treatment_on > today {
             return Err(Error::invalid(
                 "consent_treatment_on",
@@ -109,7 +109,7 @@ impl ClientDraft {
         let consent_portfolio_on = if self.consent_portfolio_on.trim().is_empty() {
             String::new()
         } else {
-            let day = parse_date_for("consent_portfolio_on", &self.consent_portfolio_on)?;
+            let day = parse_date_for("consent_portfolio_on", &self.consent_portfolio_on, today)?;
             if day > today {
                 return Err(Error::invalid(
                     "consent_portfolio_on",
@@ -164,7 +164,7 @@ impl IntakeDraft {
     /// answer is reported at the item's own field, `screen.<key>`). Answers come back in the
     /// screen's order.
     pub fn validated(&self, screen: &'static Screen, today: NaiveDate) -> Result<IntakeDraft> {
-        let taken_on = parse_date_for("taken_on", &self.taken_on)?;
+        let taken_on = parse_date_for("taken_on", &self.taken_on, today)?;
         if taken_on > today {
             return Err(Error::invalid("taken_on", "The date is in the future."));
         }
@@ -183,7 +183,14 @@ impl IntakeDraft {
         if let Some(stray) = self.answers.iter().find(|a| screen.item(&a.item).is_none()) {
             return Err(Error::invalid(
                 "screen",
-                format!("\"{}\" is not a question of this screen.", stray.item),
+                if stray.item.trim().is_empty() {
+                    "An answer names no question of this screen.".to_owned()
+                } else {
+                    format!(
+                        "{} is not a question of this screen.",
+                        crate::error::quoted(&stray.item)
+                    )
+                },
             ));
         }
         let mut answers = Vec::with_capacity(screen.items().len());
@@ -243,7 +250,7 @@ pub struct Clearance {
 impl ClearanceDraft {
     /// Checks the fields; returns the draft cleaned and the day.
     pub fn validated(&self, today: NaiveDate) -> Result<(ClearanceDraft, NaiveDate)> {
-        let cleared_on = parse_date_for("cleared_on", &self.cleared_on)?;
+        let cleared_on = parse_date_for("cleared_on", &self.cleared_on, today)?;
         if cleared_on > today {
             return Err(Error::invalid("cleared_on", "The date is in the future."));
         }

@@ -10,7 +10,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::entry::{minutes_as_typed, parse_hours};
-use super::submission::parse_date_for;
+use super::parse_date_for;
 use super::text::clean;
 use super::Attachment;
 use crate::certification::Certification;
@@ -119,7 +119,11 @@ impl CourseDraft {
         if !course.is_empty() && certification.course(&course).is_none() {
             return Err(Error::invalid(
                 "course",
-                format!("Choose a course from the list, or leave it empty for another course; \"{course}\" is not one."),
+                format!(
+                    "Choose a course from the list, or leave it empty for another course; {} is \
+                     not one.",
+                    crate::error::quoted(&course)
+                ),
             ));
         }
         let title = single_line(&clean("title", "The title", &self.title, 200)?);
@@ -129,8 +133,8 @@ impl CourseDraft {
                 "Enter the course's title, or choose a course from the list.",
             ));
         }
-        let started_on = parse_date_for("started_on", &self.started_on)?;
-        let finished_on = parse_date_for("finished_on", &self.finished_on)?;
+        let started_on = parse_date_for("started_on", &self.started_on, today)?;
+        let finished_on = parse_date_for("finished_on", &self.finished_on, today)?;
         if finished_on < started_on {
             return Err(Error::invalid(
                 "finished_on",
@@ -213,7 +217,7 @@ impl ExamDraft {
         if certification.exam(exam).is_none() {
             return Err(Error::invalid("exam", "Choose the exam from the list."));
         }
-        let passed_on = parse_date_for("passed_on", &self.passed_on)?;
+        let passed_on = parse_date_for("passed_on", &self.passed_on, today)?;
         if passed_on > today {
             return Err(Error::invalid("passed_on", "The date is in the future."));
         }
@@ -257,7 +261,7 @@ pub struct Presentation {
 impl PresentationDraft {
     /// Checks the fields; returns the draft cleaned and its minutes.
     pub fn validated(&self, today: NaiveDate) -> Result<(PresentationDraft, i64)> {
-        let given_on = parse_date_for("given_on", &self.given_on)?;
+        let given_on = parse_date_for("given_on", &self.given_on, today)?;
         if given_on > today {
             return Err(Error::invalid("given_on", "The date is in the future."));
         }

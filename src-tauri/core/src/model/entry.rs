@@ -9,7 +9,7 @@ use specta::Type;
 
 use super::text::clean;
 use super::EntryLock;
-use crate::error::{Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::rules::{count_entry, Category, Counted, Counting, EntryFacts, Format, RuleSet};
 
 /// An entry as typed in the form or read from a CSV row, before validation.
@@ -167,20 +167,22 @@ pub struct ValidEntry {
 impl EntryDraft {
     /// Checks every field against the rule set; `today` bounds the date.
     pub fn validated(&self, rules: &RuleSet, today: NaiveDate) -> Result<ValidEntry> {
-        let date = parse_date(&self.date)?;
+        let date = super::parse_date_for("date", &self.date, today)?;
         if date > today {
             return Err(Error::invalid(
                 "date",
                 "The date is in the future; log hours once they have happened.",
             ));
         }
-        let activity = rules.activity(self.activity.trim()).map_err(|_| {
+        let key = self.activity.trim();
+        let activity = rules.activity(key).map_err(|_| {
             Error::invalid(
                 "activity",
-                format!(
-                    "Choose an activity; \"{}\" is not one.",
-                    self.activity.trim()
-                ),
+                if key.is_empty() {
+                    "Choose an activity.".to_owned()
+                } else {
+                    format!("Choose an activity; {} is not one.", quoted(key))
+                },
             )
         })?;
         let per_day = matches!(activity.counting, Counting::PerDay { .. });
@@ -242,12 +244,6 @@ impl EntryDraft {
             counted,
         })
     }
-}
-
-/// An ISO date (`2025-03-14`), or a message for the `date` field.
-pub fn parse_date(text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid("date", "Enter a real date, like 2025-03-14."))
 }
 
 /// Hours as people type them, to whole minutes: `1.5`, `1,5` (decimal comma), `1:30`, `2`,
@@ -330,8 +326,8 @@ pub(crate) fn minutes_as_typed(text: &str) -> Result<i64, String> {
     let text = text.trim();
     let bad = || {
         format!(
-            "Enter hours like 1.5, 1:30 or 1 h 30 min (\"{}\" is not).",
-            text
+            "Enter hours like 1.5, 1:30 or 1 h 30 min ({} is not).",
+            quoted(text)
         )
     };
     if text.is_empty() {

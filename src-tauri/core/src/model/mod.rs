@@ -7,6 +7,7 @@ mod attachment;
 mod case_study;
 mod client;
 mod course;
+mod date;
 mod entry;
 mod mentor;
 mod profile;
@@ -21,14 +22,15 @@ pub use course::{
     course_title, Course, CourseDraft, CourseRole, Exam, ExamDraft, Presentation,
     PresentationDraft, ValidCourse,
 };
+pub(crate) use date::{parse_date_for, stored_date};
 pub use entry::{
-    parse_date, parse_hours, read_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery,
-    EntrySort, HoursReading, ValidEntry,
+    parse_hours, read_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort,
+    HoursReading, ValidEntry,
 };
 pub use mentor::{Mentor, MentorDraft};
 pub use profile::Profile;
 pub use session::{Session, SessionDraft, SessionKind, ValidSession};
-pub(crate) use submission::{clean_paid_by, parse_date_for};
+pub(crate) use submission::clean_paid_by;
 pub use submission::{
     parse_fee_amount, CarriedForward, ClaimedCategory, ClaimedRow, EntryLock, Fee, FeeDraft,
     SubmissionDetail, SubmissionState, SubmissionSummary,

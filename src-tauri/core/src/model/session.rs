@@ -109,7 +109,7 @@ impl SessionDraft {
         techniques: &TechniqueList,
         today: NaiveDate,
     ) -> Result<ValidSession> {
-        let date = super::submission::parse_date_for("date", &self.date)?;
+        let date = super::parse_date_for("date", &self.date, today)?;
         if date > today {
             return Err(Error::invalid(
                 "date",
@@ -151,9 +151,14 @@ impl SessionDraft {
         {
             return Err(Error::invalid(
                 "techniques",
-                format!(
-                    "\"{unknown}\" is not on the list of techniques; type it under other techniques."
-                ),
+                if unknown.trim().is_empty() {
+                    "A technique without a name was chosen; choose one from the list.".to_owned()
+                } else {
+                    format!(
+                        "{} is not on the list of techniques; type it under other techniques.",
+                        crate::error::quoted(unknown)
+                    )
+                },
             ));
         }
         if self.kind == SessionKind::Consultation

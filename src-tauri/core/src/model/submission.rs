@@ -140,12 +140,6 @@ pub fn parse_fee_amount(text: &str) -> Result<i64> {
     Ok(whole * 100 + cents)
 }
 
-/// A date typed for `field`, or a message for that field.
-pub(crate) fn parse_date_for(field: &'static str, text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, "Enter a real date, like 2025-03-14."))
-}
-
 /// How the fee was paid, as typed: one line, at most 120 characters, may be empty.
 pub(crate) fn clean_paid_by(text: &str) -> Result<String> {
     let text = clean("paid_by", "How the fee was paid", text, 120)?;

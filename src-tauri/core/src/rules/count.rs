@@ -184,8 +184,8 @@ impl CountReason {
                     format!("{holder}; no credentials are entered for this provider.")
                 } else {
                     format!(
-                        "{holder}; this provider's credentials (\"{}\") do not include one.",
-                        given.trim()
+                        "{holder}; this provider's credentials ({}) do not include one.",
+                        crate::error::quoted(given)
                     )
                 }
             }

@@ -279,7 +279,15 @@ impl RuleSet {
             .ok_or_else(|| {
                 Error::invalid(
                     "activity",
-                    format!("\"{key}\" is not an activity of {}.", self.name),
+                    if key.trim().is_empty() {
+                        format!("Choose an activity of {}.", self.name)
+                    } else {
+                        format!(
+                            "{} is not an activity of {}.",
+                            crate::error::quoted(key),
+                            self.name
+                        )
+                    },
                 )
             })
     }

@@ -466,7 +466,7 @@ fn clearance_needed(code: &str, result: &ScreenResult, date: NaiveDate) -> Error
             format!(
                 "{code}'s contraindication screen is incomplete: it was saved by an earlier \
                  Stillpoint whose form set every answer to No, so a No there may be an answer \
-                 nobody gave. Review the screen (Edit intake) and save it again, or record a \
+                 nobody gave. Review the screen in the intake and save it again, or record a \
                  medical clearance dated on or before {on}, to save this session as treatment. \
                  {consultation}"
             ),
@@ -599,7 +599,7 @@ fn overview(conn: &Connection, id: i64) -> Result<ClientOverview> {
         (Some(_), _, _) if result.needs_review => format!(
             "{code}'s contraindication screen needs review: it was saved by an earlier Stillpoint \
              whose form set every answer to No, so a No there may be an answer nobody gave. \
-             Answer each question again (Edit intake) and save the intake. Until then {code} \
+             Answer each question again (Review the screen) and save the intake. Until then {code} \
              counts as flagged. {}",
             clearance.as_ref().map_or_else(
                 || "Without a medical clearance only consultations, with no treatment given, are \

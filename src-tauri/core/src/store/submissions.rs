@@ -361,7 +361,7 @@ fn checked_date(
     earliest: NaiveDate,
     what: &str,
 ) -> Result<NaiveDate> {
-    let date = parse_date_for(field, text)?;
+    let date = parse_date_for(field, text, today)?;
     if date > today {
         return Err(Error::invalid(field, "The date is in the future."));
     }

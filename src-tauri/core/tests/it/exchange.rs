@@ -159,7 +159,7 @@ fn bad_rows_import_nothing_and_each_is_reported_at_its_line() {
     );
     assert_eq!(
         summary.errors[0].message,
-        "The date is in the future; log hours once they have happened."
+        "The date is too far in the future; enter one up to 2026."
     );
     assert!(summary.errors[1]
         .message
@@ -360,4 +360,239 @@ fn text_that_starts_like_a_formula_is_exported_as_text_and_imported_back_exactly
         .unwrap()
         .is_ok());
     assert_eq!(other.all_entries().unwrap()[0].draft.notes, "x");
+}
+
+fn messages(summary: &ImportSummary) -> Vec<(u32, &str, &str)> {
+    summary
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_str(), e.message.as_str()))
+        .collect()
+}
+
+#[test]
+fn a_huge_value_is_quoted_cut_short_in_its_message() {
+    let huge = "x".repeat(1_000_000);
+    for row in [
+        format!("2025-03-14,{huge},virtual,1.5\n"),
+        format!("2025-03-14,small_group,virtual,{huge}\n"),
+        format!("2025-03-14,small_group,{huge},1.5\n"),
+    ] {
+        let file = format!("date,activity,format,hours\n{row}");
+        let mut store = Store::open_in_memory().unwrap();
+        let summary = import_csv(&mut store, file.as_bytes(), today()).unwrap();
+        assert_eq!(summary.errors.len(), 1);
+        let message = &summary.errors[0].message;
+        assert!(
+            message.contains(&format!("\"{}…\"", "x".repeat(60))),
+            "{}",
+            &message[..200.min(message.len())]
+        );
+        assert!(
+            message.chars().count() < 1000,
+            "{} characters",
+            message.chars().count()
+        );
+    }
+    let header =
+        format!("date,activity,format,hours,{huge}\n2025-03-14,small_group,virtual,1.5,\n");
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import_csv(&mut store, header.as_bytes(), today()).unwrap();
+    assert!(summary.errors[0].message.chars().count() < 1000);
+    assert!(summary.errors[0].column.chars().count() <= 61);
+}
+
+#[test]
+fn dates_need_a_four_digit_year_from_1900_to_next_year_at_import_as_at_the_form() {
+    let file = "date,activity,format,hours\n\
+                24-01-01,small_group,virtual,1\n\
+                0001-01-01,small_group,virtual,1\n\
+                1899-12-31,small_group,virtual,1\n\
+                2027-01-01,small_group,virtual,1\n\
+                1900-01-01,small_group,virtual,1\n";
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import_csv(&mut store, file.as_bytes(), today()).unwrap();
+    assert_eq!(
+        messages(&summary),
+        [
+            (
+                2,
+                "date",
+                "Write the year with four digits, like 2025-03-14."
+            ),
+            (3, "date", "Enter a date from 1900 to 2026."),
+            (4, "date", "Enter a date from 1900 to 2026."),
+            (
+                5,
+                "date",
+                "The date is too far in the future; enter one up to 2026."
+            ),
+        ]
+    );
+    let draft = EntryDraft {
+        date: "0001-01-01".into(),
+        activity: "small_group".into(),
+        format: Format::Virtual,
+        hours: "1".into(),
+        days: None,
+        mentor_id: None,
+        provider: String::new(),
+        provider_credentials: String::new(),
+        certified_mentor: true,
+        endorsed: true,
+        notes: String::new(),
+    };
+    let form = store.add_entry(&draft, today()).unwrap_err();
+    assert_eq!(form.to_string(), "Enter a date from 1900 to 2026.");
+    let short = EntryDraft {
+        date: "24-01-01".into(),
+        ..draft
+    };
+    let form = store.add_entry(&short, today()).unwrap_err();
+    assert_eq!(
+        form.to_string(),
+        "Write the year with four digits, like 2025-03-14."
+    );
+    assert_eq!(count(&store), 0);
+}
+
+#[test]
+fn an_empty_activity_is_asked_for_in_a_sentence_not_quoted() {
+    let file = "date,activity,format,hours\n2025-03-14,,virtual,1\n2025-03-14,small_group,,1\n";
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import_csv(&mut store, file.as_bytes(), today()).unwrap();
+    for (_, _, message) in messages(&summary) {
+        assert!(!message.contains("\"\""), "{message}");
+    }
+    assert!(summary.errors[0]
+        .message
+        .starts_with("Choose an activity: Receiving treatment, "));
+    assert_eq!(
+        summary.errors[1].message,
+        "Write In person or Virtual (or in_person, virtual)."
+    );
+    let form = store
+        .add_entry(
+            &EntryDraft {
+                date: "2025-03-14".into(),
+                activity: "  ".into(),
+                format: Format::Virtual,
+                hours: "1".into(),
+                days: None,
+                mentor_id: None,
+                provider: String::new(),
+                provider_credentials: String::new(),
+                certified_mentor: true,
+                endorsed: true,
+                notes: String::new(),
+            },
+            today(),
+        )
+        .unwrap_err();
+    assert_eq!(form.to_string(), "Choose an activity.");
+}
+
+#[test]
+fn headers_and_activities_in_the_apps_words_import_like_the_keys() {
+    let words = "Date;Activity;Format;Hours;Days;Mentor or provider;Credentials;Certified mentor;Endorsed;Notes\n\
+                 2025-03-14;Small group mentorship;Virtual;1,5;;Ana Núñez;CST;yes;yes;\n\
+                 2025-03-15;1X1 MENTORSHIP;in person;1;;Ana Núñez;CST-D;yes;yes;\n\
+                 2025-02-20;precepting an advanced workshop;In-Person;;3;山田 花子;CST-D;yes;yes;\n";
+    let keys = "date;activity;format;hours;days;provider;provider_credential;certified_mentor;endorsed;notes\n\
+                2025-03-14;small_group;virtual;1,5;;Ana Núñez;CST;yes;yes;\n\
+                2025-03-15;one_to_one;in_person;1;;Ana Núñez;CST-D;yes;yes;\n\
+                2025-02-20;precepting_advanced;in_person;;3;山田 花子;CST-D;yes;yes;\n";
+    let (mut by_words, mut by_keys) = (
+        Store::open_in_memory().unwrap(),
+        Store::open_in_memory().unwrap(),
+    );
+    let summary = import_csv(&mut by_words, words.as_bytes(), today()).unwrap();
+    assert_eq!(summary.imported, 3, "{:?}", summary.errors);
+    assert_eq!(
+        import_csv(&mut by_keys, keys.as_bytes(), today())
+            .unwrap()
+            .imported,
+        3
+    );
+    assert_eq!(contents(&by_words), contents(&by_keys));
+}
+
+#[test]
+fn every_bad_row_and_the_headers_problems_are_reported_at_once_with_what_is_accepted() {
+    let file = "Date,Activity,Format,Hours,Teacher\n\
+                2025-03-14,Small group mentorship,virtual,1.5,x\n\
+                2025-03-14,Zoom call,virtual,1.5,x\n\
+                2025-03-14,small_group,online,1.5,x\n\
+                2025-03-14,small_group,virtual,lots,x\n";
+    let mut store = Store::open_in_memory().unwrap();
+    let summary = import_csv(&mut store, file.as_bytes(), today()).unwrap();
+    let got: Vec<(u32, &str)> = summary
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_str()))
+        .collect();
+    assert_eq!(
+        got,
+        [(1, "Teacher"), (3, "activity"), (4, "format"), (5, "hours")]
+    );
+    let m = |i: usize| summary.errors[i].message.as_str();
+    assert!(
+        m(0).contains("the columns are Date, Activity, Format, Hours, Days, Provider, Credentials"),
+        "{}",
+        m(0)
+    );
+    assert!(m(1).starts_with("\"Zoom call\" is not an activity; write one of Receiving treatment, Small group mentorship,"), "{}", m(1));
+    assert!(m(1).contains("1x1 mentorship"), "{}", m(1));
+    assert!(
+        m(2).contains("In person or Virtual") && m(2).contains("\"online\""),
+        "{}",
+        m(2)
+    );
+    assert!(m(3).contains("like 1.5, 1:30 or 1 h 30 min"), "{}", m(3));
+    assert_eq!(count(&store), 0);
+
+    // A missing column is said once, in the header, not in every row.
+    let missing = "date,activity,hours\n2025-03-14,small_group,1\n2025-03-14,nope,1\n";
+    let summary = import_csv(&mut store, missing.as_bytes(), today()).unwrap();
+    let got: Vec<(u32, &str)> = summary
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_str()))
+        .collect();
+    assert_eq!(got, [(1, "format"), (3, "activity")]);
+}
+
+#[test]
+fn the_template_names_the_columns_in_the_apps_words_and_its_examples_are_not_imported() {
+    let rules = stillpoint_core::rules::default_rule_set().unwrap();
+    let template = stillpoint_core::exchange::template_csv(rules).unwrap();
+    let lines: Vec<&str> = template.lines().collect();
+    assert_eq!(
+        lines[0],
+        "Date,Activity,Format,Hours,Days,Provider,Credentials,Certified mentor,Endorsed,Notes"
+    );
+    assert_eq!(lines.len(), 4, "one example per category:\n{template}");
+    assert!(lines[1].contains(",Receiving treatment,"));
+    assert!(lines[3].contains(",1x1 mentorship,"));
+
+    let mut store = Store::open_in_memory().unwrap();
+    let as_it_is = import_csv(&mut store, template.as_bytes(), today()).unwrap();
+    let got: Vec<(u32, &str)> = as_it_is
+        .errors
+        .iter()
+        .map(|e| (e.line, e.column.as_str()))
+        .collect();
+    assert_eq!(got, [(2, "notes"), (3, "notes"), (4, "notes")]);
+    assert_eq!(count(&store), 0);
+
+    let filled = template.replace(stillpoint_core::exchange::EXAMPLE_NOTE, "My own");
+    let summary = import_csv(&mut store, filled.as_bytes(), today()).unwrap();
+    assert_eq!(summary.imported, 3, "{:?}", summary.errors);
+    let categories: Vec<String> = store
+        .all_entries()
+        .unwrap()
+        .iter()
+        .map(|e| format!("{:?}", e.category))
+        .collect();
+    assert_eq!(categories, ["A", "B", "C"]);
 }

@@ -460,3 +460,30 @@ fn the_rebuilt_clients_table_keeps_its_references_and_takes_an_unknown_year_of_b
         .unwrap();
     assert_eq!(left, 0, "the client's records went with them");
 }
+
+#[test]
+fn an_upgrade_that_would_leave_a_broken_reference_changes_nothing() {
+    let dir = tempfile::tempdir().unwrap();
+    let v7 = snapshots().into_iter().find(|(v, _)| *v == 7).unwrap().1;
+    let path = database_from(&v7, dir.path());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.pragma_update(None, "foreign_keys", "OFF").unwrap();
+        conn.execute(
+            "INSERT INTO sessions (id, client_id, date, minutes) VALUES (9, 99, '2025-01-20', 60)",
+            [],
+        )
+        .unwrap();
+    }
+    let error = Store::open(&path).unwrap_err();
+    let message = stillpoint_core::ApiError::from(error).message;
+    assert!(message.contains("sessions"), "{message}");
+    let conn = Connection::open(&path).unwrap();
+    let version: i64 = conn
+        .pragma_query_value(None, "user_version", |r| r.get(0))
+        .unwrap();
+    assert_eq!(version, 7, "nothing of the upgrade was kept");
+    let preset: rusqlite::Result<i64> =
+        conn.query_row("SELECT answers_preset FROM intakes", [], |r| r.get(0));
+    assert!(preset.is_err(), "the intakes table is as it was");
+}
