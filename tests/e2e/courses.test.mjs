@@ -44,6 +44,8 @@ test("an exam is edited, refused at its field, added and deleted after a confirm
     assert.equal(await app.attribute("#exam-passed_on", "aria-invalid"), "true");
     await app.screenshot("courses-01-exam-edit-refused");
     await app.click("[data-testid=exam-form] .close");
+    // The form holds the refused changes: closing it asks first.
+    await app.click("[data-testid=discard-changes]");
     const saved = await rows(app, "exam");
     await reopenCourses(app);
     assert.deepEqual(await rows(app, "exam"), saved, "the refused edit changed nothing");
@@ -113,6 +115,8 @@ test("a presentation is edited, refused at its field and deleted after a confirm
     assert.equal(await app.attribute("#pres-hours", "aria-invalid"), "true");
     await app.screenshot("courses-04-presentation-edit-refused");
     await app.click("[data-testid=presentation-form] .close");
+    // The form holds the refused changes: closing it asks first.
+    await app.click("[data-testid=discard-changes]");
     const saved = await rows(app, "presentation");
     await reopenCourses(app);
     assert.deepEqual(await rows(app, "presentation"), saved, "the refused edit changed nothing");
