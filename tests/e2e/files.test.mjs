@@ -18,6 +18,7 @@ test("a certificate attached to an entry opens in the viewer and survives delete
     await app.waitFor("[data-testid=entry-form]");
     await app.type("#entry-date", "2025-04-05");
     await app.click("#entry-activity option[value=clinical_applications]");
+    await app.click("input[name=format][value=in_person]");
     await app.type("#entry-hours", "7");
     await app.type("input[name=provider]", "Upledger Institute");
     await app.upload("[data-testid=attach-file]", join(fixtures, "certificate.pdf"));

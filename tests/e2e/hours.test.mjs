@@ -103,6 +103,29 @@ test("an invalid entry shows the error at its field and saves nothing", async ()
   });
 });
 
+test("in person or virtual is the therapist's to say: a new entry has neither, and is refused until one is chosen", async () => {
+  const home = scratch("hours-format");
+
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=hours]");
+    await app.click("[data-testid=log-hours]");
+    await app.waitFor("[data-testid=entry-form]");
+    assert.equal(await app.script("return document.querySelectorAll('input[name=format]:checked').length"), 0);
+    await app.type("#entry-date", "2025-03-01");
+    await app.click("#entry-activity option[value=receiving_treatment]");
+    await app.type("#entry-hours", "2");
+    await app.type("input[name=provider]", "Karin Holm");
+    await app.type("#entry-credentials", "CST-D");
+    await app.click("[data-testid=save-entry]");
+    await app.waitFor("[data-error=format]", { text: "Say whether it was in person or virtual." });
+    assert.equal(await app.script("return document.activeElement.name"), "format");
+    assert.equal(await app.value("input[name=provider]"), "Karin Holm", "what was typed is kept");
+    await app.click("input[name=format][value=in_person]");
+    await app.click("[data-testid=save-entry]");
+    await app.waitFor("[data-testid=entry-total]", { text: "1 entry" });
+  });
+});
+
 test("a deleted entry comes back with Undo", async () => {
   const home = scratch("hours-undo");
 

@@ -606,7 +606,7 @@ impl Columns {
         let draft = EntryDraft {
             date: self.field(record, DATE).to_owned(),
             activity,
-            format,
+            format: Some(format),
             hours: self.field(record, HOURS).to_owned(),
             days,
             mentor_id: None,
@@ -836,7 +836,7 @@ pub fn export_csv(store: &Store) -> Result<(String, usize)> {
             None => d.days.map(|n| n.to_string()).unwrap_or_default(),
             Some(_) => String::new(),
         };
-        let format = d.format.key();
+        let format = d.format.map(Format::key).unwrap_or_default();
         let yes_no = |b: bool| if b { "yes" } else { "no" };
         let cells = [
             d.date.as_str(),

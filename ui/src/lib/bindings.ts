@@ -569,8 +569,11 @@ export type CourseDraft = {
 	 *  addition, e.g. "Pediatrics" for a Clinical Applications class.
 	 */
 	title: string,
-	/**  Participant or preceptor. */
-	role: CourseRole,
+	/**
+	 *  Took the course or assisted as preceptor; `None` until the therapist says which
+	 *  (preceptor hours count toward the Diplomate path, so it is never chosen for them).
+	 */
+	role: CourseRole | null,
 	/**  First day, ISO date. */
 	started_on: string,
 	/**  Last day, ISO date; not before the first, not in the future. */
@@ -709,8 +712,11 @@ export type EntryDraft = {
 	date: string,
 	/**  Activity key of the rule set, e.g. `small_group`. */
 	activity: string,
-	/**  In person or virtual. */
-	format: Format,
+	/**
+	 *  In person or virtual; `None` until the therapist says which (nothing is chosen for them:
+	 *  category A counts only treatment received in person).
+	 */
+	format: Format | null,
 	/**  Hours as typed: `1.5`, `1,5`, `1:30` or `2`. Empty for activities counted per day. */
 	hours: string,
 	/**  Days, for activities counted per day (1–31). */

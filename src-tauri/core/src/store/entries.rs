@@ -35,7 +35,7 @@ fn from_row(rules: &RuleSet, row: &Row<'_>) -> rusqlite::Result<Entry> {
         draft: EntryDraft {
             date: row.get(1)?,
             activity,
-            format: Format::from_key(&format).unwrap_or(Format::InPerson),
+            format: Some(Format::from_key(&format).unwrap_or(Format::InPerson)),
             hours: minutes
                 .map(|m| format!("{}:{:02}", m / 60, m % 60))
                 .unwrap_or_default(),
@@ -505,7 +505,7 @@ mod tests {
         EntryDraft {
             date: date.into(),
             activity: activity.into(),
-            format: Format::InPerson,
+            format: Some(Format::InPerson),
             hours: hours.into(),
             days: None,
             mentor_id: None,

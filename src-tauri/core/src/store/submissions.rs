@@ -528,7 +528,7 @@ mod tests {
         let draft = EntryDraft {
             date: date.into(),
             activity: activity.into(),
-            format: Format::InPerson,
+            format: Some(Format::InPerson),
             hours: hours.into(),
             days: None,
             mentor_id: None,
