@@ -4,7 +4,9 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::clients::{get_client, get_intake, sessions_of};
+use super::clients::get_client;
+use super::intakes::get_intake;
+use super::sessions::sessions_of;
 use crate::clinical::techniques;
 use crate::clinical::Hit;
 use crate::error::{Error, Result};

@@ -1,0 +1,12 @@
+//! The read models the window shows, with the words they carry: gathered from the store, decided
+//! here so every view says the same.
+//!
+//! - `dashboard`: where the therapist stands.
+//! - `clients`: the client list and the client view (the flag and why, the clearances, the
+//!   sessions and the scale over time).
+
+pub mod clients;
+pub mod dashboard;
+
+pub use clients::{ClientOverview, ClientSummary, TimelinePoint};
+pub use dashboard::{dashboard, Dashboard};
