@@ -377,7 +377,8 @@ impl RuleSet {
                 non_empty("reason an activity is endorsed by default", why)?;
             }
             for credential in &activity.provider_credentials {
-                let tokens: Vec<String> = super::count::credential_tokens(credential).collect();
+                let tokens: Vec<String> =
+                    super::credentials::credential_tokens(credential).collect();
                 if tokens.len() != 1 {
                     return Err(format!(
                         "activity \"{key}\": \"{credential}\" is not a single credential"

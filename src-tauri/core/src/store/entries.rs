@@ -5,12 +5,13 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::claims::{claim_facts, refuse_if_claimed, unclaimed_by_category};
 use crate::error::{Error, Result};
 use crate::model::{
     Attachment, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort, Owner,
     ValidEntry,
 };
-use crate::rules::{ByCategory, Category, CountReason, EntryFacts, Format, RuleSet};
+use crate::rules::{Category, CountReason, EntryFacts, Format, RuleSet};
 
 const COLUMNS: &str = "id, date, activity, category, format, minutes, days, mentor_id, provider, \
                        provider_credentials, certified_mentor, endorsed, notes, counted_minutes, reasons";
@@ -57,7 +58,7 @@ fn from_row(rules: &RuleSet, row: &Row<'_>) -> rusqlite::Result<Entry> {
 /// claims of these entries (of all entries for a long list, which reads the claims once).
 fn with_claims(conn: &Connection, mut rows: Vec<Entry>) -> Result<Vec<Entry>> {
     let ids: Vec<i64> = rows.iter().map(|e| e.id).collect();
-    let mut facts = super::submissions::claim_facts(conn, (ids.len() <= 500).then_some(&ids[..]))?;
+    let mut facts = claim_facts(conn, (ids.len() <= 500).then_some(&ids[..]))?;
     for entry in &mut rows {
         if let Some((claimed, lock)) = facts.remove(&entry.id) {
             entry.claimed_minutes = claimed;
@@ -148,7 +149,7 @@ pub(super) fn get(conn: &Connection, rules: &RuleSet, id: i64) -> Result<Entry> 
 
 pub(super) fn delete(conn: &Connection, rules: &RuleSet, id: i64) -> Result<Entry> {
     let entry = get(conn, rules, id)?;
-    super::submissions::refuse_if_claimed(conn, id)?;
+    refuse_if_claimed(conn, id)?;
     conn.execute("DELETE FROM entries WHERE id = ?1", params![id])?;
     Ok(entry)
 }
@@ -207,32 +208,6 @@ pub(super) fn recount(conn: &Connection, rules: &RuleSet) -> Result<usize> {
         }
     }
     Ok(changed)
-}
-
-/// Counted minutes per category, claimed or not.
-pub(super) fn counted_by_category(conn: &Connection) -> Result<ByCategory> {
-    // Kept by triggers on `entries` (migration 6): three rows, however many entries there are.
-    let mut stmt = conn.prepare_cached("SELECT category, minutes FROM counted_totals")?;
-    let mut totals = ByCategory::default();
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let category: String = row.get(0)?;
-        let minutes: i64 = row.get(1)?;
-        totals[Category::from_letter(&category).unwrap_or(Category::C)] = minutes;
-    }
-    Ok(totals)
-}
-
-/// Counted minutes not yet claimed by any submission, per category: the kept totals less the
-/// claimed minutes read from the (small) claims table.
-pub(super) fn unclaimed_by_category(conn: &Connection) -> Result<ByCategory> {
-    let counted = counted_by_category(conn)?;
-    let claimed = super::submissions::claimed_by_category(conn)?;
-    let mut unclaimed = ByCategory::default();
-    for category in Category::ALL {
-        unclaimed[category] = counted[category] - claimed[category];
-    }
-    Ok(unclaimed)
 }
 
 fn query(conn: &Connection, rules: &RuleSet, q: &EntryQuery) -> Result<EntryPage> {
@@ -397,7 +372,7 @@ impl super::Store {
     ) -> Result<Entry> {
         let rules = crate::rules::default_rule_set()?;
         self.with_tx(|tx| {
-            super::submissions::refuse_if_claimed(tx, id)?;
+            refuse_if_claimed(tx, id)?;
             let entry = draft.validated(rules, today)?;
             update(tx, id, &entry)?;
             get(tx, rules, id)

@@ -6,8 +6,10 @@
 
 mod attachments;
 mod case_studies;
+mod claims;
 mod clearances;
 mod clients;
+mod columns;
 mod entries;
 mod intakes;
 mod mentors;

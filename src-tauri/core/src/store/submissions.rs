@@ -8,57 +8,19 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::claims::unclaimed_by_category;
+use super::columns::{category_at, date_at, optional_date_at, state_at};
 use crate::error::{Error, Result};
 use crate::model::{
-    clean_paid_by, parse_date_for, CarriedForward, ClaimedCategory, ClaimedRow, EntryLock, Fee,
-    FeeDraft, SubmissionDetail, SubmissionState, SubmissionSummary,
+    clean_paid_by, parse_date_for, CarriedForward, ClaimedCategory, ClaimedRow, Fee, FeeDraft,
+    SubmissionDetail, SubmissionState, SubmissionSummary,
 };
 use crate::rules::{
     allocate_claim, check_claim, credit_status, format_date, ByCategory, Category, Format,
     PoolEntry, RuleSet,
 };
-
-/// A stored date, as a `chrono` date; a malformed one fails the read rather than guessing.
-fn date_at(row: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
-    let text: String = row.get(i)?;
-    parse_stored_date(i, &text)
-}
-
-fn optional_date_at(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    let text: Option<String> = row.get(i)?;
-    text.map(|t| parse_stored_date(i, &t)).transpose()
-}
-
-fn parse_stored_date(i: usize, text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-fn state_at(row: &Row<'_>, i: usize) -> rusqlite::Result<SubmissionState> {
-    let key: String = row.get(i)?;
-    SubmissionState::from_key(&key).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown submission state {key:?}").into(),
-        )
-    })
-}
-
-fn category_at(row: &Row<'_>, i: usize) -> rusqlite::Result<Category> {
-    let letter: String = row.get(i)?;
-    Category::from_letter(&letter).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown category {letter:?}").into(),
-        )
-    })
-}
 
 fn not_found(id: i64) -> Error {
     Error::NotFound(format!("Submission {id}"))
@@ -205,23 +167,6 @@ fn detail(conn: &Connection, id: i64) -> Result<SubmissionDetail> {
     })
 }
 
-/// Counted minutes already claimed, per category. An entry counts at most what it counts now:
-/// when new rules count it for less than was claimed, it has nothing left, not less than nothing.
-pub(super) fn claimed_by_category(conn: &Connection) -> Result<ByCategory> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT e.category, SUM(MIN(e.counted_minutes, c.claimed))
-         FROM (SELECT entry_id, SUM(minutes) AS claimed FROM claims GROUP BY entry_id) c
-         JOIN entries e ON e.id = c.entry_id
-         GROUP BY e.category",
-    )?;
-    let mut totals = ByCategory::default();
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        totals[category_at(row, 0)?] = row.get(1)?;
-    }
-    Ok(totals)
-}
-
 /// Entries with counted minutes not claimed yet, each with what is left of it.
 fn pool(conn: &Connection) -> Result<Vec<PoolEntry>> {
     let mut stmt = conn.prepare(
@@ -246,7 +191,7 @@ fn pool(conn: &Connection) -> Result<Vec<PoolEntry>> {
 
 /// Claims `credits` credits on a new draft submission; returns its id.
 fn claim(conn: &Connection, rules: &RuleSet, credits: i64, today: NaiveDate) -> Result<i64> {
-    let unclaimed = super::entries::unclaimed_by_category(conn)?;
+    let unclaimed = unclaimed_by_category(conn)?;
     // Checked before the pool is read: a refused claim costs one pass over an index.
     check_claim(rules, &credit_status(rules, unclaimed), credits)?;
     let claims = allocate_claim(rules, &pool(conn)?, credits)?;
@@ -262,71 +207,6 @@ fn claim(conn: &Connection, rules: &RuleSet, credits: i64, today: NaiveDate) -> 
         insert.execute(params![id, c.entry_id, c.minutes])?;
     }
     Ok(id)
-}
-
-/// For each entry asked about (`None`: every entry with claims), the minutes claimed from it and
-/// the submission that locks it: a sent or credited one before a draft, the latest first.
-pub(super) fn claim_facts(
-    conn: &Connection,
-    entry_ids: Option<&[i64]>,
-) -> Result<HashMap<i64, (i64, Option<EntryLock>)>> {
-    let mut facts: HashMap<i64, (i64, Option<EntryLock>)> = HashMap::new();
-    let sql = "SELECT c.entry_id, c.minutes, s.id, s.state, s.sent_on
-               FROM claims c JOIN submissions s ON s.id = c.submission_id";
-    let (sql, args): (String, Vec<Value>) = match entry_ids {
-        None => (sql.to_owned(), Vec::new()),
-        Some([]) => return Ok(facts),
-        Some(ids) => (
-            format!(
-                "{sql} WHERE c.entry_id IN ({})",
-                vec!["?"; ids.len()].join(", ")
-            ),
-            ids.iter().map(|&id| Value::Integer(id)).collect(),
-        ),
-    };
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
-    while let Some(row) = rows.next()? {
-        let lock = EntryLock {
-            submission_id: row.get(2)?,
-            state: state_at(row, 3)?,
-            sent_on: optional_date_at(row, 4)?,
-        };
-        let (claimed, strongest) = facts.entry(row.get(0)?).or_insert((0, None));
-        *claimed += row.get::<_, i64>(1)?;
-        let rank = |l: &EntryLock| (l.state != SubmissionState::Draft, l.submission_id);
-        if strongest.as_ref().is_none_or(|s| rank(&lock) > rank(s)) {
-            *strongest = Some(lock);
-        }
-    }
-    Ok(facts)
-}
-
-/// Refuses to change an entry a submission claims minutes from, saying how to free it.
-pub(super) fn refuse_if_claimed(conn: &Connection, entry_id: i64) -> Result<()> {
-    let lock = claim_facts(conn, Some(&[entry_id]))?
-        .remove(&entry_id)
-        .and_then(|(_, lock)| lock);
-    match lock {
-        None => Ok(()),
-        Some(EntryLock {
-            submission_id,
-            state: SubmissionState::Draft,
-            ..
-        }) => Err(Error::Refused(format!(
-            "This entry is claimed by draft submission {submission_id}: discard the draft to \
-             change it, then claim again."
-        ))),
-        Some(EntryLock {
-            submission_id,
-            sent_on,
-            ..
-        }) => Err(Error::Refused(format!(
-            "This entry is on submission {submission_id}, sent on {}: reopen the submission to \
-             change it.",
-            sent_on.map(format_date).unwrap_or_default()
-        ))),
-    }
 }
 
 fn refuse_unless(summary: &SubmissionSummary, wanted: SubmissionState, action: &str) -> Result<()> {

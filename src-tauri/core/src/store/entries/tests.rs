@@ -228,7 +228,7 @@ fn a_mentor_fills_nothing_by_itself_but_must_exist() {
 
 /// The kept totals, and the same summed from the entries themselves.
 fn totals(store: &Store) -> ([i64; 3], [i64; 3]) {
-    let kept = super::counted_by_category(store.conn()).unwrap();
+    let kept = crate::store::claims::counted_by_category(store.conn()).unwrap();
     let mut summed = [0; 3];
     for (i, letter) in ["A", "B", "C"].iter().enumerate() {
         summed[i] = store
