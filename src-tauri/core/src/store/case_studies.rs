@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::clients::get_client;
+use super::columns::read_row;
 use super::intakes::get_intake;
 use super::sessions::sessions_of;
 use crate::clinical::techniques;
@@ -17,28 +18,35 @@ const COLUMNS: &str = "k.id, k.client_id, k.title, k.last_treatment_on, k.client
                        k.treatment_count, k.outcome, k.discussion, k.updated_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<(i64, CaseStudyDraft, String)> {
-    let evaluations: String = row.get(7)?;
-    let evaluations: Vec<SessionEvaluation> = serde_json::from_str(&evaluations).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, Box::new(e))
-    })?;
-    Ok((
-        row.get(0)?,
-        CaseStudyDraft {
-            client_id: row.get(1)?,
-            title: row.get(2)?,
-            last_treatment_on: row.get(3)?,
-            client_age: row.get(4)?,
-            client_gender: row.get(5)?,
-            symptoms: row.get(6)?,
-            evaluations,
-            findings: row.get(8)?,
-            techniques: row.get(9)?,
-            treatment_count: row.get(10)?,
-            outcome: row.get(11)?,
-            discussion: row.get(12)?,
-        },
-        row.get(13)?,
-    ))
+    read_row("case_studies", row, 0, |row| {
+        let evaluations: String = row.get(7)?;
+        let evaluations: Vec<SessionEvaluation> =
+            serde_json::from_str(&evaluations).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    7,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?;
+        Ok((
+            row.get(0)?,
+            CaseStudyDraft {
+                client_id: row.get(1)?,
+                title: row.get(2)?,
+                last_treatment_on: row.get(3)?,
+                client_age: row.get(4)?,
+                client_gender: row.get(5)?,
+                symptoms: row.get(6)?,
+                evaluations,
+                findings: row.get(8)?,
+                techniques: row.get(9)?,
+                treatment_count: row.get(10)?,
+                outcome: row.get(11)?,
+                discussion: row.get(12)?,
+            },
+            row.get(13)?,
+        ))
+    })
 }
 
 /// A case study as read, with where it names its client unless `hits` is false (for callers

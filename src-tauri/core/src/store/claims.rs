@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
-use super::columns::{category_at, optional_date_at, state_at};
+use super::columns::optional_date_at;
 use crate::error::{Error, Result};
 use crate::model::{EntryLock, SubmissionState};
 use crate::rules::{format_date, ByCategory, Category};
@@ -21,9 +21,9 @@ pub(super) fn counted_by_category(conn: &Connection) -> Result<ByCategory> {
     let mut totals = ByCategory::default();
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        let category: String = row.get(0)?;
+        let category: Category = row.get(0)?;
         let minutes: i64 = row.get(1)?;
-        totals[Category::from_letter(&category).unwrap_or(Category::C)] = minutes;
+        totals[category] = minutes;
     }
     Ok(totals)
 }
@@ -52,7 +52,7 @@ pub(super) fn claimed_by_category(conn: &Connection) -> Result<ByCategory> {
     let mut totals = ByCategory::default();
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        totals[category_at(row, 0)?] = row.get(1)?;
+        totals[row.get(0)?] = row.get(1)?;
     }
     Ok(totals)
 }
@@ -82,7 +82,7 @@ pub(super) fn claim_facts(
     while let Some(row) = rows.next()? {
         let lock = EntryLock {
             submission_id: row.get(2)?,
-            state: state_at(row, 3)?,
+            state: row.get(3)?,
             sent_on: optional_date_at(row, 4)?,
         };
         let (claimed, strongest) = facts.entry(row.get(0)?).or_insert((0, None));

@@ -4,6 +4,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::clients::get_client;
+use super::columns::read_row;
 use crate::error::{Error, Result};
 use crate::model::{Clearance, ClearanceDraft};
 
@@ -19,14 +20,16 @@ pub(crate) fn clearances_of(conn: &Connection, client_id: i64) -> Result<Vec<Cle
 }
 
 fn clearance_from_row(r: &Row<'_>) -> rusqlite::Result<Clearance> {
-    Ok(Clearance {
-        id: r.get(0)?,
-        draft: ClearanceDraft {
-            client_id: r.get(1)?,
-            cleared_on: r.get(2)?,
-            cleared_by: r.get(3)?,
-            note: r.get(4)?,
-        },
+    read_row("clearances", r, 0, |r| {
+        Ok(Clearance {
+            id: r.get(0)?,
+            draft: ClearanceDraft {
+                client_id: r.get(1)?,
+                cleared_on: r.get(2)?,
+                cleared_by: r.get(3)?,
+                note: r.get(4)?,
+            },
+        })
     })
 }
 

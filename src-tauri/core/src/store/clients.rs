@@ -7,6 +7,7 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::columns::read_row;
 use crate::error::{Error, Result};
 use crate::model::{Client, ClientDraft};
 
@@ -14,19 +15,21 @@ const CLIENT_COLUMNS: &str = "id, code, private_name, private_contact, birth_yea
                               consent_treatment_on, consent_portfolio_on";
 
 fn client_from_row(row: &Row<'_>) -> rusqlite::Result<Client> {
-    let portfolio: Option<String> = row.get(7)?;
-    Ok(Client {
-        id: row.get(0)?,
-        portfolio_consent: portfolio.is_some(),
-        draft: ClientDraft {
-            code: row.get(1)?,
-            private_name: row.get(2)?,
-            private_contact: row.get(3)?,
-            birth_year: row.get(4)?,
-            gender: row.get(5)?,
-            consent_treatment_on: row.get(6)?,
-            consent_portfolio_on: portfolio.unwrap_or_default(),
-        },
+    read_row("clients", row, 0, |row| {
+        let portfolio: Option<String> = row.get(7)?;
+        Ok(Client {
+            id: row.get(0)?,
+            portfolio_consent: portfolio.is_some(),
+            draft: ClientDraft {
+                code: row.get(1)?,
+                private_name: row.get(2)?,
+                private_contact: row.get(3)?,
+                birth_year: row.get(4)?,
+                gender: row.get(5)?,
+                consent_treatment_on: row.get(6)?,
+                consent_portfolio_on: portfolio.unwrap_or_default(),
+            },
+        })
     })
 }
 

@@ -6,51 +6,54 @@ use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::claims::{claim_facts, refuse_if_claimed, unclaimed_by_category};
+use super::columns::read_row;
 use crate::error::{Error, Result};
 use crate::model::{
     Attachment, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort, Owner,
     ValidEntry,
 };
-use crate::rules::{Category, CountReason, EntryFacts, Format, RuleSet};
+use crate::rules::{CountReason, EntryFacts, Format, RuleSet};
 
 const COLUMNS: &str = "id, date, activity, category, format, minutes, days, mentor_id, provider, \
                        provider_credentials, certified_mentor, endorsed, notes, counted_minutes, reasons";
 
 fn from_row(rules: &RuleSet, row: &Row<'_>) -> rusqlite::Result<Entry> {
-    let category: String = row.get(3)?;
-    let format: String = row.get(4)?;
-    let activity: String = row.get(2)?;
-    let reasons: String = row.get(14)?;
-    let reasons: Vec<CountReason> = serde_json::from_str(&reasons).unwrap_or_default();
-    let minutes: Option<i64> = row.get(5)?;
-    Ok(Entry {
-        id: row.get(0)?,
-        category: Category::from_letter(&category).unwrap_or(Category::C),
-        activity_label: rules
-            .activity(&activity)
-            .map(|a| a.label.clone())
-            .unwrap_or_else(|_| activity.clone()),
-        logged_minutes: minutes,
-        counted_minutes: row.get(13)?,
-        reasons: reasons.iter().map(CountReason::message).collect(),
-        draft: EntryDraft {
-            date: row.get(1)?,
-            activity,
-            format: Format::from_key(&format).unwrap_or(Format::InPerson),
-            hours: minutes
-                .map(|m| format!("{}:{:02}", m / 60, m % 60))
-                .unwrap_or_default(),
-            days: row.get(6)?,
-            mentor_id: row.get(7)?,
-            provider: row.get(8)?,
-            provider_credentials: row.get(9)?,
-            certified_mentor: row.get(10)?,
-            endorsed: row.get(11)?,
-            notes: row.get(12)?,
-        },
-        // Filled in by `with_claims`, from the claims table.
-        claimed_minutes: 0,
-        locked_by: None,
+    read_row("entries", row, 0, |row| {
+        let activity: String = row.get(2)?;
+        let reasons: String = row.get(14)?;
+        let reasons: Vec<CountReason> = serde_json::from_str(&reasons).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(14, rusqlite::types::Type::Text, Box::new(e))
+        })?;
+        let minutes: Option<i64> = row.get(5)?;
+        Ok(Entry {
+            id: row.get(0)?,
+            category: row.get(3)?,
+            activity_label: rules
+                .activity(&activity)
+                .map(|a| a.label.clone())
+                .unwrap_or_else(|_| activity.clone()),
+            logged_minutes: minutes,
+            counted_minutes: row.get(13)?,
+            reasons: reasons.iter().map(CountReason::message).collect(),
+            draft: EntryDraft {
+                date: row.get(1)?,
+                activity,
+                format: row.get(4)?,
+                hours: minutes
+                    .map(|m| format!("{}:{:02}", m / 60, m % 60))
+                    .unwrap_or_default(),
+                days: row.get(6)?,
+                mentor_id: row.get(7)?,
+                provider: row.get(8)?,
+                provider_credentials: row.get(9)?,
+                certified_mentor: row.get(10)?,
+                endorsed: row.get(11)?,
+                notes: row.get(12)?,
+            },
+            // Filled in by `with_claims`, from the claims table.
+            claimed_minutes: 0,
+            locked_by: None,
+        })
     })
 }
 
@@ -179,13 +182,12 @@ pub(super) fn recount(conn: &Connection, rules: &RuleSet) -> Result<usize> {
                     _ => 0,
                 };
                 let date: String = row.get(1)?;
-                let format: String = row.get(3)?;
                 let facts = EntryFacts {
                     date: chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| {
                         Error::Refused(format!("An entry has an impossible date, {date}."))
                     })?,
                     activity,
-                    format: Format::from_key(&format).unwrap_or(Format::InPerson),
+                    format: row.get(3)?,
                     minutes: logged,
                     days,
                     provider_credentials: row.get(6)?,
@@ -332,11 +334,10 @@ fn stored_records(conn: &Connection) -> Result<HashMap<Record, usize>> {
     let mut rows = stmt.query([])?;
     let mut records = HashMap::new();
     while let Some(row) = rows.next()? {
-        let format: String = row.get(2)?;
         let record = Record {
             date: row.get(0)?,
             activity: row.get(1)?,
-            format: Format::from_key(&format).unwrap_or(Format::InPerson).key(),
+            format: row.get::<_, Format>(2)?.key(),
             minutes: row.get(3)?,
             days: row.get(4)?,
             provider: row.get(5)?,

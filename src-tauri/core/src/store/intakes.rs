@@ -2,23 +2,12 @@
 //! contraindication screen, assessed against the screen they were answered to.
 
 use chrono::NaiveDate;
-use rusqlite::{params, Connection, OptionalExtension, Row};
+use rusqlite::{params, Connection, OptionalExtension};
 
 use super::clients::get_client;
 use crate::clinical::{intake_screen, screen, ItemAnswer, ScreenAnswer};
 use crate::error::{Error, Result};
 use crate::model::{Intake, IntakeDraft};
-
-fn answer_at(row: &Row<'_>, i: usize) -> rusqlite::Result<ScreenAnswer> {
-    let key: String = row.get(i)?;
-    ScreenAnswer::from_key(&key).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown answer {key:?}").into(),
-        )
-    })
-}
 
 pub(crate) fn get_intake(conn: &Connection, client_id: i64) -> Result<Option<Intake>> {
     let row = conn
@@ -46,7 +35,7 @@ pub(crate) fn get_intake(conn: &Connection, client_id: i64) -> Result<Option<Int
         .query_map([client_id], |r| {
             Ok(ItemAnswer {
                 item: r.get(0)?,
-                answer: answer_at(r, 1)?,
+                answer: r.get(1)?,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -115,7 +104,7 @@ pub(crate) fn put_intake(
         "INSERT INTO screen_answers (client_id, item, answer) VALUES (?1, ?2, ?3)",
     )?;
     for a in &i.answers {
-        insert.execute(params![client_id, a.item, a.answer.key()])?;
+        insert.execute(params![client_id, a.item, a.answer])?;
     }
     Ok(())
 }

@@ -2,6 +2,7 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::columns::read_row;
 use crate::error::{Error, Result};
 use crate::model::{Mentor, MentorDraft};
 
@@ -9,21 +10,23 @@ const COLUMNS: &str = "id, name, credentials, certified_mentor, examiner, email,
                        languages, in_person, virtual, cost_notes";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Mentor> {
-    Ok(Mentor {
-        id: row.get(0)?,
-        details: MentorDraft {
-            name: row.get(1)?,
-            credentials: row.get(2)?,
-            certified_mentor: row.get(3)?,
-            examiner: row.get(4)?,
-            email: row.get(5)?,
-            phone: row.get(6)?,
-            location: row.get(7)?,
-            languages: row.get(8)?,
-            in_person: row.get(9)?,
-            virtual_sessions: row.get(10)?,
-            cost_notes: row.get(11)?,
-        },
+    read_row("mentors", row, 0, |row| {
+        Ok(Mentor {
+            id: row.get(0)?,
+            details: MentorDraft {
+                name: row.get(1)?,
+                credentials: row.get(2)?,
+                certified_mentor: row.get(3)?,
+                examiner: row.get(4)?,
+                email: row.get(5)?,
+                phone: row.get(6)?,
+                location: row.get(7)?,
+                languages: row.get(8)?,
+                in_person: row.get(9)?,
+                virtual_sessions: row.get(10)?,
+                cost_notes: row.get(11)?,
+            },
+        })
     })
 }
 

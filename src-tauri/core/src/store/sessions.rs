@@ -9,6 +9,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::clearances::clearances_of;
 use super::clients::get_client;
+use super::columns::read_row;
 use super::intakes::get_intake;
 use crate::clinical::{may_save_session, techniques, SessionFacts, TechniqueList};
 use crate::error::{Error, Result};
@@ -19,43 +20,37 @@ const SESSION_COLUMNS: &str = "id, client_id, date, minutes, subjective, objecti
                                kind";
 
 fn session_from_row(list: &TechniqueList, row: &Row<'_>) -> rusqlite::Result<Session> {
-    let keys: String = row.get(8)?;
-    let keys: Vec<String> = serde_json::from_str(&keys).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(e))
-    })?;
-    let kind: String = row.get(13)?;
-    let kind = SessionKind::from_key(&kind).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            13,
-            rusqlite::types::Type::Text,
-            format!("unknown session kind {kind:?}").into(),
-        )
-    })?;
-    let draft = SessionDraft {
-        client_id: row.get(1)?,
-        kind,
-        date: row.get(2)?,
-        minutes: row.get(3)?,
-        subjective: row.get(4)?,
-        objective: row.get(5)?,
-        assessment: row.get(6)?,
-        plan: row.get(7)?,
-        techniques: keys,
-        techniques_other: row.get(9)?,
-        scale_before: row.get(10)?,
-        scale_after: row.get(11)?,
-        outcome: row.get(12)?,
-    };
-    let mut technique_labels: Vec<String> =
-        draft.techniques.iter().map(|k| list.label(k)).collect();
-    if !draft.techniques_other.is_empty() {
-        technique_labels.push(draft.techniques_other.clone());
-    }
-    Ok(Session {
-        id: row.get(0)?,
-        draft,
-        technique_labels,
-        uncleared: false,
+    read_row("sessions", row, 0, |row| {
+        let keys: String = row.get(8)?;
+        let keys: Vec<String> = serde_json::from_str(&keys).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(8, rusqlite::types::Type::Text, Box::new(e))
+        })?;
+        let draft = SessionDraft {
+            client_id: row.get(1)?,
+            kind: row.get(13)?,
+            date: row.get(2)?,
+            minutes: row.get(3)?,
+            subjective: row.get(4)?,
+            objective: row.get(5)?,
+            assessment: row.get(6)?,
+            plan: row.get(7)?,
+            techniques: keys,
+            techniques_other: row.get(9)?,
+            scale_before: row.get(10)?,
+            scale_after: row.get(11)?,
+            outcome: row.get(12)?,
+        };
+        let mut technique_labels: Vec<String> =
+            draft.techniques.iter().map(|k| list.label(k)).collect();
+        if !draft.techniques_other.is_empty() {
+            technique_labels.push(draft.techniques_other.clone());
+        }
+        Ok(Session {
+            id: row.get(0)?,
+            draft,
+            technique_labels,
+            uncleared: false,
+        })
     })
 }
 
@@ -133,7 +128,7 @@ pub(crate) fn put_session(
     let keys = serde_json::to_string(&s.techniques).map_err(std::io::Error::other)?;
     let values = params![
         s.client_id,
-        s.kind.key(),
+        s.kind,
         s.date,
         s.minutes,
         s.subjective,

@@ -11,15 +11,15 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::claims::unclaimed_by_category;
-use super::columns::{category_at, date_at, optional_date_at, state_at};
+use super::columns::{date_at, optional_date_at, read_row};
 use crate::error::{Error, Result};
 use crate::model::{
     clean_paid_by, parse_date_for, CarriedForward, ClaimedCategory, ClaimedRow, Fee, FeeDraft,
     SubmissionDetail, SubmissionState, SubmissionSummary,
 };
 use crate::rules::{
-    allocate_claim, check_claim, credit_status, format_date, ByCategory, Category, Format,
-    PoolEntry, RuleSet,
+    allocate_claim, check_claim, credit_status, format_date, ByCategory, Category, PoolEntry,
+    RuleSet,
 };
 
 fn not_found(id: i64) -> Error {
@@ -38,27 +38,29 @@ const SUMMARY: &str = "
     LEFT JOIN entries e ON e.id = c.entry_id";
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<SubmissionSummary> {
-    let fee = match (
-        row.get::<_, Option<i64>>(6)?,
-        row.get::<_, Option<String>>(7)?,
-    ) {
-        (Some(hundredths), Some(currency)) => Some(Fee::new(hundredths, &currency)),
-        _ => None,
-    };
-    let claimed = ByCategory::new(row.get(10)?, row.get(11)?, row.get(12)?);
-    Ok(SubmissionSummary {
-        id: row.get(0)?,
-        state: state_at(row, 1)?,
-        rule_set: row.get(2)?,
-        credits: row.get(3)?,
-        created_on: date_at(row, 4)?,
-        sent_on: optional_date_at(row, 5)?,
-        fee,
-        paid_by: row.get(8)?,
-        credited_on: optional_date_at(row, 9)?,
-        claimed_total: claimed.total(),
-        claimed,
-        entry_count: row.get(13)?,
+    read_row("submissions", row, 0, |row| {
+        let fee = match (
+            row.get::<_, Option<i64>>(6)?,
+            row.get::<_, Option<String>>(7)?,
+        ) {
+            (Some(hundredths), Some(currency)) => Some(Fee::new(hundredths, &currency)),
+            _ => None,
+        };
+        let claimed = ByCategory::new(row.get(10)?, row.get(11)?, row.get(12)?);
+        Ok(SubmissionSummary {
+            id: row.get(0)?,
+            state: row.get(1)?,
+            rule_set: row.get(2)?,
+            credits: row.get(3)?,
+            created_on: date_at(row, 4)?,
+            sent_on: optional_date_at(row, 5)?,
+            fee,
+            paid_by: row.get(8)?,
+            credited_on: optional_date_at(row, 9)?,
+            claimed_total: claimed.total(),
+            claimed,
+            entry_count: row.get(13)?,
+        })
     })
 }
 
@@ -101,13 +103,12 @@ fn detail(conn: &Connection, id: i64) -> Result<SubmissionDetail> {
     let mut rows = stmt.query([id])?;
     while let Some(row) = rows.next()? {
         let activity: String = row.get(2)?;
-        let format: String = row.get(4)?;
         let claimed = ClaimedRow {
             entry_id: row.get(0)?,
             date: date_at(row, 1)?,
             activity_label: activity_label(rules, &activity),
             activity,
-            format: Format::from_key(&format).unwrap_or(Format::InPerson),
+            format: row.get(4)?,
             logged_minutes: row.get(5)?,
             days: row.get(6)?,
             provider: row.get(7)?,
@@ -117,7 +118,7 @@ fn detail(conn: &Connection, id: i64) -> Result<SubmissionDetail> {
             carried_in: row.get(11)?,
         };
         rows_by_category
-            .entry(category_at(row, 3)?)
+            .entry(row.get(3)?)
             .or_default()
             .push(claimed);
     }
@@ -151,7 +152,7 @@ fn detail(conn: &Connection, id: i64) -> Result<SubmissionDetail> {
             Ok(CarriedForward {
                 entry_id: row.get(0)?,
                 date: date_at(row, 1)?,
-                category: category_at(row, 2)?,
+                category: row.get(2)?,
                 activity_label: activity_label(rules, &activity),
                 provider: row.get(4)?,
                 remaining_minutes: row.get(5)?,
@@ -180,7 +181,7 @@ fn pool(conn: &Connection) -> Result<Vec<PoolEntry>> {
         .query_map([], |row| {
             Ok(PoolEntry {
                 id: row.get(0)?,
-                category: category_at(row, 1)?,
+                category: row.get(1)?,
                 date: date_at(row, 2)?,
                 minutes: row.get(3)?,
             })

@@ -4,37 +4,39 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::attachments;
+use super::columns::read_row;
 use crate::certification::{
     default_certification, readiness, Certification, PathReadiness, Records,
 };
 use crate::error::{Error, Result};
 use crate::model::{
-    course_title, Course, CourseDraft, CourseRole, Exam, ExamDraft, Owner, Presentation,
-    PresentationDraft, ValidCourse,
+    course_title, Course, CourseDraft, Exam, ExamDraft, Owner, Presentation, PresentationDraft,
+    ValidCourse,
 };
 
 const COURSE_COLUMNS: &str =
     "id, course, title, role, started_on, finished_on, instructor, place, minutes";
 
 fn course_from_row(certification: &Certification, row: &Row<'_>) -> rusqlite::Result<Course> {
-    let role: String = row.get(3)?;
-    let minutes: i64 = row.get(8)?;
-    let draft = CourseDraft {
-        course: row.get(1)?,
-        title: row.get(2)?,
-        role: CourseRole::from_key(&role).unwrap_or_default(),
-        started_on: row.get(4)?,
-        finished_on: row.get(5)?,
-        instructor: row.get(6)?,
-        place: row.get(7)?,
-        hours: format!("{}:{:02}", minutes / 60, minutes % 60),
-    };
-    Ok(Course {
-        id: row.get(0)?,
-        display_title: course_title(certification, &draft.course, &draft.title),
-        minutes,
-        draft,
-        certificates: Vec::new(),
+    read_row("courses", row, 0, |row| {
+        let minutes: i64 = row.get(8)?;
+        let draft = CourseDraft {
+            course: row.get(1)?,
+            title: row.get(2)?,
+            role: row.get(3)?,
+            started_on: row.get(4)?,
+            finished_on: row.get(5)?,
+            instructor: row.get(6)?,
+            place: row.get(7)?,
+            hours: format!("{}:{:02}", minutes / 60, minutes % 60),
+        };
+        Ok(Course {
+            id: row.get(0)?,
+            display_title: course_title(certification, &draft.course, &draft.title),
+            minutes,
+            draft,
+            certificates: Vec::new(),
+        })
     })
 }
 
@@ -70,7 +72,7 @@ pub(super) fn put_course(conn: &Connection, id: Option<i64>, c: &ValidCourse) ->
     let values = params![
         c.course,
         c.title,
-        c.role.key(),
+        c.role,
         c.started_on.to_string(),
         c.finished_on.to_string(),
         c.instructor,
@@ -115,17 +117,19 @@ pub(super) fn all_exams(conn: &Connection) -> Result<Vec<Exam>> {
 }
 
 fn exam_from_row(certification: &Certification, r: &Row<'_>) -> rusqlite::Result<Exam> {
-    let exam: String = r.get(1)?;
-    Ok(Exam {
-        id: r.get(0)?,
-        title: certification
-            .exam(&exam)
-            .map_or_else(|| exam.clone(), |e| e.title.clone()),
-        draft: ExamDraft {
-            exam,
-            passed_on: r.get(2)?,
-            note: r.get(3)?,
-        },
+    read_row("exams", r, 0, |r| {
+        let exam: String = r.get(1)?;
+        Ok(Exam {
+            id: r.get(0)?,
+            title: certification
+                .exam(&exam)
+                .map_or_else(|| exam.clone(), |e| e.title.clone()),
+            draft: ExamDraft {
+                exam,
+                passed_on: r.get(2)?,
+                note: r.get(3)?,
+            },
+        })
     })
 }
 
@@ -151,16 +155,18 @@ pub(super) fn all_presentations(conn: &Connection) -> Result<Vec<Presentation>> 
 }
 
 fn presentation_from_row(r: &Row<'_>) -> rusqlite::Result<Presentation> {
-    let minutes: i64 = r.get(4)?;
-    Ok(Presentation {
-        id: r.get(0)?,
-        minutes,
-        draft: PresentationDraft {
-            given_on: r.get(1)?,
-            title: r.get(2)?,
-            audience: r.get(3)?,
-            hours: format!("{}:{:02}", minutes / 60, minutes % 60),
-        },
+    read_row("presentations", r, 0, |r| {
+        let minutes: i64 = r.get(4)?;
+        Ok(Presentation {
+            id: r.get(0)?,
+            minutes,
+            draft: PresentationDraft {
+                given_on: r.get(1)?,
+                title: r.get(2)?,
+                audience: r.get(3)?,
+                hours: format!("{}:{:02}", minutes / 60, minutes % 60),
+            },
+        })
     })
 }
 

@@ -2,6 +2,7 @@
 
 mod clients;
 mod sessions;
+mod unreadable;
 
 use chrono::NaiveDate;
 
