@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 use super::clients::get_client;
 use super::columns::read_row;
 use super::intakes::get_intake;
+use super::rows::{save_row, take_row};
 use super::sessions::sessions_of;
 use crate::clinical::techniques;
 use crate::clinical::Hit;
@@ -156,35 +157,22 @@ pub(super) fn put(conn: &Connection, id: Option<i64>, c: &CaseStudyDraft) -> Res
         c.outcome,
         c.discussion,
     ];
-    let id = match id {
-        None => {
-            conn.execute(
-                "INSERT INTO case_studies (client_id, title, last_treatment_on, client_age,
+    let id = save_row(
+        conn,
+        id,
+        "INSERT INTO case_studies (client_id, title, last_treatment_on, client_age,
                         client_gender, symptoms, evaluations, findings, techniques,
                         treatment_count, outcome, discussion, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
                          strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                values,
-            )?;
-            conn.last_insert_rowid()
-        }
-        Some(id) => {
-            let changed = conn.execute(
-                "UPDATE case_studies SET client_id = ?1, title = ?2, last_treatment_on = ?3,
+        "UPDATE case_studies SET client_id = ?1, title = ?2, last_treatment_on = ?3,
                         client_age = ?4, client_gender = ?5, symptoms = ?6, evaluations = ?7,
                         findings = ?8, techniques = ?9, treatment_count = ?10, outcome = ?11,
                         discussion = ?12, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
                  WHERE id = ?13",
-                rusqlite::params_from_iter(
-                    values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
-                ),
-            )?;
-            if changed == 0 {
-                return Err(Error::NotFound(format!("Case study {id}")));
-            }
-            id
-        }
-    };
+        values,
+        |id| Error::NotFound(format!("Case study {id}")),
+    )?;
     get(conn, id)
 }
 
@@ -240,11 +228,7 @@ impl super::Store {
 
     /// Deletes a case study; returns it as it was.
     pub fn delete_case_study(&mut self, id: i64) -> Result<CaseStudy> {
-        self.with_tx(|tx| {
-            let case = get(tx, id)?;
-            tx.execute("DELETE FROM case_studies WHERE id = ?1", [id])?;
-            Ok(case)
-        })
+        self.with_tx(|tx| take_row(tx, "case_studies", id, get))
     }
 }
 

@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::clients::get_client;
 use super::columns::read_row;
+use super::rows::take_row;
 use crate::error::{Error, Result};
 use crate::model::{Clearance, ClearanceDraft};
 
@@ -67,10 +68,6 @@ impl super::Store {
 
     /// Removes a clearance; sessions it covered show as uncleared if no other covers them.
     pub fn delete_clearance(&mut self, id: i64) -> Result<Clearance> {
-        self.with_tx(|tx| {
-            let clearance = get_clearance(tx, id)?;
-            tx.execute("DELETE FROM clearances WHERE id = ?1", [id])?;
-            Ok(clearance)
-        })
+        self.with_tx(|tx| take_row(tx, "clearances", id, get_clearance))
     }
 }

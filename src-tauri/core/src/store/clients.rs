@@ -8,6 +8,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::columns::read_row;
+use super::rows::save_row;
 use crate::error::{Error, Result};
 use crate::model::{Client, ClientDraft};
 
@@ -79,46 +80,35 @@ pub(crate) fn put_client(conn: &Connection, id: Option<i64>, c: &ClientDraft) ->
         c.consent_treatment_on,
         portfolio,
     ];
-    let id = match id {
-        None => {
-            conn.execute(
-                "INSERT INTO clients (code, private_name, private_contact, birth_year, gender,
+    if let Some(id) = id {
+        let earliest: Option<String> = conn.query_row(
+            "SELECT MIN(date) FROM sessions WHERE client_id = ?1",
+            [id],
+            |r| r.get(0),
+        )?;
+        if let Some(earliest) = earliest.filter(|e| *e < c.consent_treatment_on) {
+            return Err(Error::invalid(
+                "consent_treatment_on",
+                format!(
+                    "A session on {earliest} is before this date; consent to treatment comes \
+                     before treatment."
+                ),
+            ));
+        }
+    }
+    let id = save_row(
+        conn,
+        id,
+        "INSERT INTO clients (code, private_name, private_contact, birth_year, gender,
                                       consent_treatment_on, consent_portfolio_on)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
-                values,
-            )?;
-            conn.last_insert_rowid()
-        }
-        Some(id) => {
-            let earliest: Option<String> = conn.query_row(
-                "SELECT MIN(date) FROM sessions WHERE client_id = ?1",
-                [id],
-                |r| r.get(0),
-            )?;
-            if let Some(earliest) = earliest.filter(|e| *e < c.consent_treatment_on) {
-                return Err(Error::invalid(
-                    "consent_treatment_on",
-                    format!(
-                        "A session on {earliest} is before this date; consent to treatment comes \
-                         before treatment."
-                    ),
-                ));
-            }
-            let changed = conn.execute(
-                "UPDATE clients SET code = ?1, private_name = ?2, private_contact = ?3,
+        "UPDATE clients SET code = ?1, private_name = ?2, private_contact = ?3,
                         birth_year = ?4, gender = ?5, consent_treatment_on = ?6,
                         consent_portfolio_on = ?7
                  WHERE id = ?8",
-                rusqlite::params_from_iter(
-                    values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
-                ),
-            )?;
-            if changed == 0 {
-                return Err(Error::NotFound("That client".into()));
-            }
-            id
-        }
-    };
+        values,
+        |_| Error::NotFound("That client".into()),
+    )?;
     get_client(conn, id)
 }
 

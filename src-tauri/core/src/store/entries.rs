@@ -7,6 +7,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::claims::{claim_facts, refuse_if_claimed, unclaimed_by_category};
 use super::columns::read_row;
+use super::rows::take_row;
 use crate::error::{Error, Result};
 use crate::model::{
     Attachment, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort, Owner,
@@ -151,10 +152,11 @@ pub(super) fn get(conn: &Connection, rules: &RuleSet, id: i64) -> Result<Entry> 
 }
 
 pub(super) fn delete(conn: &Connection, rules: &RuleSet, id: i64) -> Result<Entry> {
-    let entry = get(conn, rules, id)?;
-    refuse_if_claimed(conn, id)?;
-    conn.execute("DELETE FROM entries WHERE id = ?1", params![id])?;
-    Ok(entry)
+    take_row(conn, "entries", id, |conn, id| {
+        let entry = get(conn, rules, id)?;
+        refuse_if_claimed(conn, id)?;
+        Ok(entry)
+    })
 }
 
 /// Counts every entry again with `rules`: for a database whose counts were made with other rules.

@@ -16,6 +16,7 @@ mod mentors;
 mod migrations;
 mod profile;
 mod reports;
+mod rows;
 mod sessions;
 mod submissions;
 #[cfg(test)]

@@ -11,6 +11,7 @@ use super::clearances::clearances_of;
 use super::clients::get_client;
 use super::columns::read_row;
 use super::intakes::get_intake;
+use super::rows::{save_row, take_row};
 use crate::clinical::{may_save_session, techniques, SessionFacts, TechniqueList};
 use crate::error::{Error, Result};
 use crate::model::{Session, SessionDraft, SessionKind, ValidSession};
@@ -141,34 +142,21 @@ pub(crate) fn put_session(
         s.scale_after,
         s.outcome,
     ];
-    let id = match id {
-        None => {
-            conn.execute(
-                "INSERT INTO sessions (client_id, kind, date, minutes, subjective, objective,
+    let id = save_row(
+        conn,
+        id,
+        "INSERT INTO sessions (client_id, kind, date, minutes, subjective, objective,
                                        assessment, plan, techniques, techniques_other,
                                        scale_before, scale_after, outcome)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13)",
-                values,
-            )?;
-            conn.last_insert_rowid()
-        }
-        Some(id) => {
-            let changed = conn.execute(
-                "UPDATE sessions SET client_id = ?1, kind = ?2, date = ?3, minutes = ?4,
+        "UPDATE sessions SET client_id = ?1, kind = ?2, date = ?3, minutes = ?4,
                         subjective = ?5, objective = ?6, assessment = ?7, plan = ?8,
                         techniques = ?9, techniques_other = ?10, scale_before = ?11,
                         scale_after = ?12, outcome = ?13
                  WHERE id = ?14",
-                rusqlite::params_from_iter(
-                    values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
-                ),
-            )?;
-            if changed == 0 {
-                return Err(Error::NotFound("That session".into()));
-            }
-            id
-        }
-    };
+        values,
+        |_| Error::NotFound("That session".into()),
+    )?;
     get_session(conn, id)
 }
 
@@ -188,10 +176,6 @@ impl super::Store {
 
     /// Deletes a session; returns it as it was.
     pub fn delete_session(&mut self, id: i64) -> Result<Session> {
-        self.with_tx(|tx| {
-            let session = get_session(tx, id)?;
-            tx.execute("DELETE FROM sessions WHERE id = ?1", [id])?;
-            Ok(session)
-        })
+        self.with_tx(|tx| take_row(tx, "sessions", id, get_session))
     }
 }

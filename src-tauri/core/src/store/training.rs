@@ -5,6 +5,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::attachments;
 use super::columns::read_row;
+use super::rows::{save_row, take_row};
 use crate::certification::{
     default_certification, readiness, Certification, PathReadiness, Records,
 };
@@ -79,30 +80,17 @@ pub(super) fn put_course(conn: &Connection, id: Option<i64>, c: &ValidCourse) ->
         c.place,
         c.minutes,
     ];
-    let id = match id {
-        None => {
-            conn.execute(
-                "INSERT INTO courses (course, title, role, started_on, finished_on, instructor, place, minutes)
+    let id = save_row(
+        conn,
+        id,
+        "INSERT INTO courses (course, title, role, started_on, finished_on, instructor, place, minutes)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                values,
-            )?;
-            conn.last_insert_rowid()
-        }
-        Some(id) => {
-            let changed = conn.execute(
-                "UPDATE courses SET course = ?1, title = ?2, role = ?3, started_on = ?4,
+        "UPDATE courses SET course = ?1, title = ?2, role = ?3, started_on = ?4,
                         finished_on = ?5, instructor = ?6, place = ?7, minutes = ?8
                  WHERE id = ?9",
-                rusqlite::params_from_iter(
-                    values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
-                ),
-            )?;
-            if changed == 0 {
-                return Err(Error::NotFound("That course".into()));
-            }
-            id
-        }
-    };
+        values,
+        |_| Error::NotFound("That course".into()),
+    )?;
     get_course(conn, id)
 }
 
@@ -180,40 +168,16 @@ fn get_presentation(conn: &Connection, id: i64) -> Result<Presentation> {
     .ok_or_else(|| Error::NotFound("That presentation".into()))
 }
 
-/// Runs `sql` (an UPDATE or DELETE of one row by id as `?N`) and says `NotFound` when no row was
-/// touched.
-fn one_row(
-    conn: &Connection,
-    what: &str,
-    sql: &str,
-    values: &[&dyn rusqlite::ToSql],
-) -> Result<()> {
-    if conn.execute(sql, values)? == 0 {
-        return Err(Error::NotFound(what.to_owned()));
-    }
-    Ok(())
-}
-
 /// Stores a validated exam: a new one (`id` None) or a change.
 pub(super) fn put_exam(conn: &Connection, id: Option<i64>, draft: &ExamDraft) -> Result<Exam> {
-    let id = match id {
-        None => {
-            conn.execute(
-                "INSERT INTO exams (exam, passed_on, note) VALUES (?1, ?2, ?3)",
-                params![draft.exam, draft.passed_on, draft.note],
-            )?;
-            conn.last_insert_rowid()
-        }
-        Some(id) => {
-            one_row(
-                conn,
-                "That exam",
-                "UPDATE exams SET exam = ?1, passed_on = ?2, note = ?3 WHERE id = ?4",
-                params![draft.exam, draft.passed_on, draft.note, id],
-            )?;
-            id
-        }
-    };
+    let id = save_row(
+        conn,
+        id,
+        "INSERT INTO exams (exam, passed_on, note) VALUES (?1, ?2, ?3)",
+        "UPDATE exams SET exam = ?1, passed_on = ?2, note = ?3 WHERE id = ?4",
+        params![draft.exam, draft.passed_on, draft.note],
+        |_| Error::NotFound("That exam".into()),
+    )?;
     get_exam(conn, id)
 }
 
@@ -224,26 +188,16 @@ pub(super) fn put_presentation(
     p: &PresentationDraft,
     minutes: i64,
 ) -> Result<Presentation> {
-    let id = match id {
-        None => {
-            conn.execute(
-                "INSERT INTO presentations (given_on, title, audience, minutes)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![p.given_on, p.title, p.audience, minutes],
-            )?;
-            conn.last_insert_rowid()
-        }
-        Some(id) => {
-            one_row(
-                conn,
-                "That presentation",
-                "UPDATE presentations SET given_on = ?1, title = ?2, audience = ?3, minutes = ?4
-                 WHERE id = ?5",
-                params![p.given_on, p.title, p.audience, minutes, id],
-            )?;
-            id
-        }
-    };
+    let id = save_row(
+        conn,
+        id,
+        "INSERT INTO presentations (given_on, title, audience, minutes)
+         VALUES (?1, ?2, ?3, ?4)",
+        "UPDATE presentations SET given_on = ?1, title = ?2, audience = ?3, minutes = ?4
+         WHERE id = ?5",
+        params![p.given_on, p.title, p.audience, minutes],
+        |_| Error::NotFound("That presentation".into()),
+    )?;
     get_presentation(conn, id)
 }
 
@@ -310,11 +264,7 @@ impl super::Store {
 
     /// Deletes an exam record.
     pub fn delete_exam(&mut self, id: i64) -> Result<Exam> {
-        self.with_tx(|tx| {
-            let exam = get_exam(tx, id)?;
-            tx.execute("DELETE FROM exams WHERE id = ?1", [id])?;
-            Ok(exam)
-        })
+        self.with_tx(|tx| take_row(tx, "exams", id, get_exam))
     }
 
     /// The presentations given, oldest first.
@@ -335,11 +285,7 @@ impl super::Store {
 
     /// Deletes a presentation.
     pub fn delete_presentation(&mut self, id: i64) -> Result<Presentation> {
-        self.with_tx(|tx| {
-            let p = get_presentation(tx, id)?;
-            tx.execute("DELETE FROM presentations WHERE id = ?1", [id])?;
-            Ok(p)
-        })
+        self.with_tx(|tx| take_row(tx, "presentations", id, get_presentation))
     }
 
     /// How ready the therapist is for each certification path: every checklist item done or
