@@ -176,13 +176,7 @@ pub(super) fn recount(conn: &Connection, rules: &RuleSet) -> Result<usize> {
         let minutes: Option<i64> = row.get(4)?;
         let counted = match rules.activity(&activity) {
             Ok(rule) => {
-                let logged = match (minutes, rule.counting, days) {
-                    (Some(m), _, _) => m,
-                    (None, crate::rules::Counting::PerDay { minutes_per_day }, Some(d)) => {
-                        minutes_per_day * i64::from(d)
-                    }
-                    _ => 0,
-                };
+                let logged = rule.counting.logged_minutes(minutes, days);
                 let date: String = row.get(1)?;
                 let facts = EntryFacts {
                     date: chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| {
