@@ -185,7 +185,14 @@ pub fn attach_file(
     let content = BASE64.decode(base64).map_err(|_| {
         ApiError::from(stillpoint_core::Error::invalid(
             "file",
-            format!("\"{file_name}\" could not be read; try choosing it again."),
+            if file_name.trim().is_empty() {
+                "The file could not be read; try choosing it again.".to_owned()
+            } else {
+                format!(
+                    "{} could not be read; try choosing it again.",
+                    stillpoint_core::error::quoted(&file_name)
+                )
+            },
         ))
     })?;
     state.with_store(|s| s.attach(owner, &file_name, &content, today()))
@@ -263,11 +270,55 @@ pub struct SavedFile {
     pub count: u32,
 }
 
-/// Imports entries from the text of a CSV file the user chose: all rows, or none.
+/// Asks which CSV file to import, then imports its entries: all rows, or none. `None` when the
+/// user cancelled.
 #[tauri::command(async)]
 #[specta::specta]
-pub fn import_csv(state: State<'_, AppState>, text: String) -> Result<ImportSummary, ApiError> {
-    state.with_store(|s| stillpoint_core::exchange::import_csv(s, text.as_bytes(), today()))
+pub fn import_csv(state: State<'_, AppState>) -> Result<Option<ImportedFile>, ApiError> {
+    let asked = state
+        .desktop()?
+        .ask_which_to_open("Import hours from CSV", "csv");
+    let Some(path) = asked else {
+        return Ok(None);
+    };
+    let summary =
+        state.with_store(|s| stillpoint_core::exchange::import_csv_file(s, &path, today()))?;
+    Ok(Some(ImportedFile {
+        file: path.file_name().map_or_else(
+            || path.display().to_string(),
+            |n| n.to_string_lossy().into_owned(),
+        ),
+        summary,
+    }))
+}
+
+/// A file the user chose to import, and what the import did.
+#[derive(Debug, Serialize, Type)]
+pub struct ImportedFile {
+    /// The file's name, as the report names it.
+    pub file: String,
+    /// What was imported, or every problem found.
+    pub summary: ImportSummary,
+}
+
+/// Asks where to save, then writes a CSV template there: the header in the app's words and an
+/// example row per category. `None` when the user cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn save_csv_template(state: State<'_, AppState>) -> Result<Option<SavedFile>, ApiError> {
+    let asked = state.desktop()?.ask_where_to_save(
+        "Save a CSV template",
+        "stillpoint-hours-template.csv",
+        "csv",
+    );
+    let Some(path) = asked else {
+        return Ok(None);
+    };
+    let rows = stillpoint_core::exchange::write_template_file(&path)?;
+    Ok(Some(SavedFile {
+        path: path.display().to_string(),
+        count: rows as u32,
+    }))
 }
 
 #[tauri::command(async)]

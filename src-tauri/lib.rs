@@ -42,6 +42,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::save_mentor,
         commands::delete_mentor,
         commands::import_csv,
+        commands::save_csv_template,
         commands::list_submissions,
         commands::get_submission,
         commands::claim_credits,

@@ -1,5 +1,5 @@
-//! The few places the app reaches the desktop: the save dialog, the system's viewer and file
-//! manager, and closing the window.
+//! The few places the app reaches the desktop: the save and open dialogs, the system's viewer
+//! and file manager, and closing the window.
 //!
 //! Both are called from Rust, never from the webview, so the window's capability grants no
 //! plugin permissions at all. Commands reach them through the [`Desktop`] trait, which the
@@ -21,6 +21,9 @@ pub trait Desktop: Send + Sync {
         suggested_name: &str,
         extension: &str,
     ) -> Option<PathBuf>;
+    /// Shows the system's open dialog for one file of this extension; the chosen path, or
+    /// `None` if the user cancelled.
+    fn ask_which_to_open(&self, title: &str, extension: &str) -> Option<PathBuf>;
     /// Opens `path` with the program the system uses for its kind of file.
     fn open_file(&self, path: &Path) -> Result<(), ApiError>;
     /// Shows `folder` in the system's file manager.
@@ -55,6 +58,19 @@ impl<R: Runtime> Desktop for TauriDesktop<R> {
             return Some(chosen.with_extension(extension));
         }
         Some(chosen)
+    }
+
+    fn ask_which_to_open(&self, title: &str, extension: &str) -> Option<PathBuf> {
+        let mut dialog = self
+            .0
+            .dialog()
+            .file()
+            .set_title(title)
+            .add_filter(extension.to_uppercase(), &[extension]);
+        if let Some(folder) = dirs::document_dir().filter(|d| d.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        dialog.blocking_pick_file()?.into_path().ok()
     }
 
     fn open_file(&self, path: &Path) -> Result<(), ApiError> {

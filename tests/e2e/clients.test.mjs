@@ -198,6 +198,8 @@ test("a session is edited under the same clearance rule and deleted only when co
     assert.ok(await app.visible("[data-error=clearance]"), "the refusal is brought into view");
     await app.screenshot("sessions-01-edit-refused");
     await app.click("[data-testid=session-form] .close");
+    // The form holds the refused changes: closing it asks first.
+    await app.click("[data-testid=discard-changes]");
     await openClient("C-001");
     await openClient("C-002");
     assert.deepEqual(await sessions(), before, "the refused edit changed nothing");

@@ -44,6 +44,8 @@ test("an exam is edited, refused at its field, added and deleted after a confirm
     assert.equal(await app.attribute("#exam-passed_on", "aria-invalid"), "true");
     await app.screenshot("courses-01-exam-edit-refused");
     await app.click("[data-testid=exam-form] .close");
+    // The form holds the refused changes: closing it asks first.
+    await app.click("[data-testid=discard-changes]");
     const saved = await rows(app, "exam");
     await reopenCourses(app);
     assert.deepEqual(await rows(app, "exam"), saved, "the refused edit changed nothing");
@@ -113,6 +115,8 @@ test("a presentation is edited, refused at its field and deleted after a confirm
     assert.equal(await app.attribute("#pres-hours", "aria-invalid"), "true");
     await app.screenshot("courses-04-presentation-edit-refused");
     await app.click("[data-testid=presentation-form] .close");
+    // The form holds the refused changes: closing it asks first.
+    await app.click("[data-testid=discard-changes]");
     const saved = await rows(app, "presentation");
     await reopenCourses(app);
     assert.deepEqual(await rows(app, "presentation"), saved, "the refused edit changed nothing");
@@ -185,6 +189,8 @@ test("a course is added with its certificate in one go, undated until the therap
     await app.waitFor("#course-form-title", { text: "Add a course" });
     assert.equal(await app.value("#course-started_on"), "", "no date is made up");
     assert.equal(await app.value("#course-finished_on"), "");
+    const chosenRoles = "return document.querySelectorAll('[data-testid=course-form] input[name=role]:checked').length";
+    assert.equal(await app.script(chosenRoles), 0, "taking or assisting is the therapist's to say");
     await app.click("#course-kind option:nth-child(2)");
     await app.type("#course-started_on", "2025-03-13");
     await app.type("#course-finished_on", "2025-03-16");
@@ -194,6 +200,11 @@ test("a course is added with its certificate in one go, undated until the therap
     await app.upload("[data-testid=attach-file]", join(import.meta.dirname, "fixtures", "certificate.pdf"));
     await app.waitFor("[data-testid=course-form]", { text: "certificate.pdf" });
     await app.screenshot("courses-08-add-with-certificate");
+    await app.click("[data-testid=save-course]");
+    await app.waitFor("[data-error=role]", { text: "took the course or assisted" });
+    assert.equal(await app.value("#course-instructor"), "Karin Holm", "a refusal keeps what was typed");
+    await app.waitFor("[data-testid=course-form]", { text: "certificate.pdf" });
+    await app.click("[data-testid=course-form] input[name=role][value=participant]");
     await app.script("const b = document.querySelector('[data-testid=save-course]'); b.click(); b.click();");
     await app.waitFor("[data-testid=courses-message]", { text: "with its certificate." });
     assert.equal(await app.exists("[data-testid=course-form]"), false, "the form closes after saving");

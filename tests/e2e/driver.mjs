@@ -239,6 +239,48 @@ export async function waitUntil(check, message, timeout = 10000) {
  * full path into its name field and presses Enter (GTK's file chooser takes a path there).
  */
 export async function answerSaveDialog(title, path) {
+  const id = await dialogTitled(title, "save");
+  execFileSync("xdotool", ["windowfocus", "--sync", id]);
+  await sleep(300);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--delay", "8", path]);
+  execFileSync("xdotool", ["key", "Return"]);
+}
+
+/**
+ * Answers the system's open dialog the way a person does: finds it by its title, opens its
+ * location field (Ctrl+L), types the file's full path over what it holds and presses Enter.
+ */
+export async function answerOpenDialog(title, path) {
+  const id = await dialogTitled(title, "open");
+  execFileSync("xdotool", ["windowfocus", "--sync", id]);
+  // Keys sent before the dialog has built its file list go to the list's search, and Enter then
+  // opens whatever file it shows first (the recent ones): give it time.
+  await sleep(1000);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+l"]);
+  await sleep(500);
+  // Whatever the field holds already (the folder it opened in) is replaced.
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--delay", "8", path]);
+  await sleep(200);
+  execFileSync("xdotool", ["key", "Return"]);
+  // The field's list of completions can take the first Enter (choosing the name it shows, the
+  // one typed); a person then presses Enter again.
+  for (let tries = 0; tries < 3; tries++) {
+    await sleep(1000);
+    let open = "";
+    try {
+      open = execFileSync("xdotool", ["search", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim();
+    } catch {
+      open = "";
+    }
+    if (open === "") return;
+    execFileSync("xdotool", ["key", "Return"]);
+  }
+}
+
+/** The window id of the visible dialog titled `title`, once it has appeared. */
+async function dialogTitled(title, kind) {
   let id = "";
   await waitUntil(() => {
     try {
@@ -247,12 +289,8 @@ export async function answerSaveDialog(title, path) {
       id = "";
     }
     return id !== "";
-  }, `no save dialog titled "${title}" appeared`, 15000);
-  execFileSync("xdotool", ["windowfocus", "--sync", id]);
-  await sleep(300);
-  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
-  execFileSync("xdotool", ["type", "--delay", "8", path]);
-  execFileSync("xdotool", ["key", "Return"]);
+  }, `no ${kind} dialog titled "${title}" appeared`, 15000);
+  return id;
 }
 
 /**

@@ -5,7 +5,7 @@ import { execFileSync } from "node:child_process";
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from "node:fs";
 import { dirname, join, resolve } from "node:path";
 import { test } from "node:test";
-import { answerSaveDialog, fakeViewer, appBinary, scratch, signalApp, waitUntil, withApp } from "./driver.mjs";
+import { answerOpenDialog, answerSaveDialog, fakeViewer, appBinary, scratch, signalApp, waitUntil, withApp } from "./driver.mjs";
 
 const fixtures = resolve(import.meta.dirname, "fixtures");
 
@@ -18,6 +18,7 @@ test("a certificate attached to an entry opens in the viewer and survives delete
     await app.waitFor("[data-testid=entry-form]");
     await app.type("#entry-date", "2025-04-05");
     await app.click("#entry-activity option[value=clinical_applications]");
+    await app.click("input[name=format][value=in_person]");
     await app.type("#entry-hours", "7");
     await app.type("input[name=provider]", "Upledger Institute");
     await app.upload("[data-testid=attach-file]", join(fixtures, "certificate.pdf"));
@@ -113,5 +114,47 @@ test("a file opened for the viewer is the therapist's alone, and gone when the a
   await withApp(home, async (app) => {
     await app.waitFor("[data-testid=credits-available]");
     await waitUntil(() => !existsSync(stale), "the stale copy was not cleared at start");
+  });
+});
+
+test("Save a template writes where the save dialog says; filled in with the app's words, it imports through the open dialog", async () => {
+  const home = scratch("files-template");
+  // Names that differ from their first letter: the dialog's location field completes a name as
+  // it is typed, and a completion arriving late would pick the other file.
+  const template = join(home.dir, "template.csv");
+  const filled = join(home.dir, "hours.csv");
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=hours]");
+    await app.waitFor("[data-testid=entry-total]", { text: "0 entries" });
+    await app.click("[data-testid=save-csv-template]");
+    await answerSaveDialog("Save a CSV template", template);
+    await app.waitFor("[data-testid=template-saved]", { text: "3 example rows" });
+
+    const lines = readFileSync(template, "utf8").trim().split("\n");
+    assert.equal(lines[0], "Date,Activity,Format,Hours,Days,Provider,Credentials,Certified mentor,Endorsed,Notes");
+    assert.equal(lines.length, 4, "one example row per category");
+    assert.match(lines[1], /,Receiving treatment,/);
+    assert.match(lines[3], /,1x1 mentorship,/);
+
+    // Imported untouched, its example rows are refused, each named.
+    await app.click("[data-testid=import-csv]");
+    await answerOpenDialog("Import hours from CSV", template);
+    await app.waitFor("[data-testid=import-report]", { text: "Nothing was imported from template.csv" });
+    assert.match(await app.text("[data-testid=import-report]"), /Line 2, notes: This is an example row of the template/);
+
+    // The therapist's own file, in the app's words: headings as the form names them, activities
+    // by their labels, in any case.
+    writeFileSync(filled, [
+      "Date;Activity;Format;Hours;Mentor or provider;Their credentials;Certified mentor;Notes",
+      "2025-01-10;Receiving treatment;In person;6;Karin Holm;PT, CST-D;no;",
+      "2025-01-17;SMALL GROUP MENTORSHIP;virtual;6,5;Tomás Oyarzún;LMT, CST;no;",
+      "2025-01-24;1x1 Mentorship;Virtual;1:30;Karin Holm;PT, CST-D;yes;first session",
+      "",
+    ].join("\n"));
+    await app.click("[data-testid=import-csv]");
+    await answerOpenDialog("Import hours from CSV", filled);
+    await app.waitFor("[data-testid=import-report]", { text: "Imported 3 entries from hours.csv" });
+    await app.waitFor("[data-testid=entry-total]", { text: "3 entries" });
+    await app.screenshot("files-template-imported");
   });
 });

@@ -1,7 +1,7 @@
 // Logging mentorship hours in the real window, and the dashboard answering to the minute.
 import assert from "node:assert/strict";
 import { test } from "node:test";
-import { scratch, waitUntil, withApp } from "./driver.mjs";
+import { answerOpenDialog, scratch, waitUntil, withApp } from "./driver.mjs";
 
 async function logEntry(app, { date, activity, format, hours, provider, credentials, certified = false }) {
   await app.click("[data-testid=log-hours]");
@@ -103,6 +103,29 @@ test("an invalid entry shows the error at its field and saves nothing", async ()
   });
 });
 
+test("in person or virtual is the therapist's to say: a new entry has neither, and is refused until one is chosen", async () => {
+  const home = scratch("hours-format");
+
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=hours]");
+    await app.click("[data-testid=log-hours]");
+    await app.waitFor("[data-testid=entry-form]");
+    assert.equal(await app.script("return document.querySelectorAll('input[name=format]:checked').length"), 0);
+    await app.type("#entry-date", "2025-03-01");
+    await app.click("#entry-activity option[value=receiving_treatment]");
+    await app.type("#entry-hours", "2");
+    await app.type("input[name=provider]", "Karin Holm");
+    await app.type("#entry-credentials", "CST-D");
+    await app.click("[data-testid=save-entry]");
+    await app.waitFor("[data-error=format]", { text: "Say whether it was in person or virtual." });
+    assert.equal(await app.script("return document.activeElement.name"), "format");
+    assert.equal(await app.value("input[name=provider]"), "Karin Holm", "what was typed is kept");
+    await app.click("input[name=format][value=in_person]");
+    await app.click("[data-testid=save-entry]");
+    await app.waitFor("[data-testid=entry-total]", { text: "1 entry" });
+  });
+});
+
 test("a deleted entry comes back with Undo", async () => {
   const home = scratch("hours-undo");
 
@@ -190,16 +213,20 @@ test("a CSV with one bad row imports nothing and names the row; the fixed file i
   await withApp(home, async (app) => {
     await app.click("a[data-section=hours]");
     await app.waitFor("[data-testid=entry-total]", { text: "0 entries" });
-    await app.upload("[data-testid=import-file]", `${fixtures}one-bad-row.csv`);
+    // The button opens the system's open dialog, answered as a person does.
+    await app.click("[data-testid=import-csv]");
+    await answerOpenDialog("Import hours from CSV", `${fixtures}one-bad-row.csv`);
     await app.waitFor("[data-testid=import-report]", { text: "Nothing was imported" });
     assert.match(await app.text("[data-testid=import-report]"), /Line 4, hours: One entry can be at most 24 hours/);
     assert.equal(await app.text("[data-testid=entry-total]"), "0 entries");
     await app.screenshot("hours-08-import-refused");
 
-    await app.upload("[data-testid=import-file]", `${fixtures}fixed.csv`);
+    await app.click("[data-testid=import-csv]");
+    await answerOpenDialog("Import hours from CSV", `${fixtures}fixed.csv`);
     await app.waitFor("[data-testid=import-report]", { text: "Imported 3 entries" });
     await app.waitFor("[data-testid=entry-total]", { text: "3 entries" });
-    await app.upload("[data-testid=import-file]", `${fixtures}fixed.csv`);
+    await app.click("[data-testid=import-csv]");
+    await answerOpenDialog("Import hours from CSV", `${fixtures}fixed.csv`);
     await app.waitFor("[data-testid=import-report]", { text: "Skipped 3 already in Stillpoint" });
     await app.waitFor("[data-testid=entry-total]", { text: "3 entries" });
     await app.screenshot("hours-09-import-again");

@@ -45,6 +45,7 @@ test("a mentor added to the directory fills their credentials on an entry", asyn
     assert.equal(await app.exists("[data-testid=endorsed-why]"), false);
     await app.type("#entry-date", "2025-05-05");
     await app.click("#entry-activity option[value=one_to_one]");
+    await app.click("input[name=format][value=virtual]");
     assert.equal(await app.script("return document.querySelector('input[name=certified_mentor]').checked"), false, "not attested until a certified mentor is chosen");
     await app.click("#entry-mentor option:nth-child(2)");
     assert.equal(await app.value("#entry-credentials"), "PT, CST-D");

@@ -39,6 +39,10 @@ test("claim a credit, open its form, send it, find its entries locked, reopen an
     await app.click("[data-testid=mark-sent]");
     assert.equal(await app.value("input[name=sent_on]"), "", "no date is made up");
     await app.type("input[name=sent_on]", new Date().toLocaleDateString("sv"));
+    // No fee is made up either: an empty one is asked for (0 when there was none).
+    await app.click("[data-testid=confirm-sent]");
+    await app.waitFor("[data-error=fee_amount]", { text: "0 if there was none" });
+    assert.equal(await app.text("[data-testid=submission-state]"), "Draft");
     await app.type("input[name=fee_amount]", "25,50");
     await app.type("input[name=fee_currency]", "usd");
     await app.type("input[name=paid_by]", "Card");

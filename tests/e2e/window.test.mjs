@@ -200,6 +200,7 @@ test("a success message goes when the next action starts", async () => {
     await openLogHours(app);
     await app.type("#entry-date", "2025-03-01");
     await app.click("#entry-activity option[value=one_to_one]");
+    await app.click("input[name=format][value=virtual]");
     await app.type("#entry-hours", "1");
     await app.type("input[name=provider]", "Karin Holm");
     await app.type("#entry-credentials", "CST-D");
@@ -225,6 +226,7 @@ test("after saving, the keyboard is on the saved row; a locked entry opens in th
     await app.click("[data-testid=log-hours]");
     await app.type("#entry-date", "2025-03-01");
     await app.click("#entry-activity option[value=one_to_one]");
+    await app.click("input[name=format][value=virtual]");
     await app.type("#entry-hours", "1");
     await app.type("input[name=provider]", "Karin Holm");
     await app.type("#entry-credentials", "CST-D");
@@ -312,6 +314,7 @@ test("hours are understood however they are typed, said back under the field, an
 
     await app.type("#entry-date", "2025-03-01");
     await app.click("#entry-activity option[value=one_to_one]");
+    await app.click("input[name=format][value=virtual]");
     await app.type("#entry-hours", "1h15");
     await app.type("input[name=provider]", "Karin Holm");
     await app.type("#entry-credentials", "CST-D");
@@ -323,5 +326,51 @@ test("hours are understood however they are typed, said back under the field, an
     assert.equal(await app.text("[data-testid=entry-row] .counted"), "1 h 15 min");
     await app.click("a[data-section=dashboard]");
     await app.waitFor("[data-testid=counted-C]", { text: "1 h 15 min counted" });
+  });
+});
+
+test("the other forms ask too: a client half-typed is not lost to Escape or another section", async () => {
+  const home = scratch("window-unsaved-client");
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=clients]");
+    await app.click("[data-testid=add-client]");
+    await app.waitFor("[data-testid=client-form]");
+    await app.type("#client-code", "C-014");
+    await app.keys(ESCAPE);
+    await app.waitFor("[data-testid=discard-question]");
+    await app.click("[data-testid=keep-editing]");
+    assert.equal(await app.value("#client-code"), "C-014");
+    await app.click("a[data-section=courses]");
+    await app.waitFor("[data-testid=discard-question]");
+    assert.equal(await app.attribute("a[data-section=clients]", "aria-current"), "page");
+    await app.click("[data-testid=discard-changes]");
+    await app.waitFor("a[data-section=courses][aria-current=page]");
+
+    // A course form opened and left untouched closes at once.
+    await app.click("[data-testid=add-course]");
+    await app.waitFor("[data-testid=course-form]");
+    await app.keys(ESCAPE);
+    await waitUntil(async () => !(await app.exists("[data-testid=course-form]")), "an untouched course form closes on Escape");
+  });
+});
+
+test("the profile's changes outlive another section, and closing the window asks for them", async () => {
+  const home = scratch("window-close-profile");
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=settings]");
+    await app.type("#name", "Ana Núñez");
+    // Another section keeps the draft: it does not ask.
+    await app.click("a[data-section=hours]");
+    await app.waitFor("a[data-section=hours][aria-current=page]");
+    await app.click("a[data-section=settings]");
+    assert.equal(await app.value("#name"), "Ana Núñez");
+    pressCloseButton();
+    await app.waitFor("[data-testid=profile-form] [data-testid=discard-question]", { text: "not saved" });
+    await app.click("[data-testid=keep-editing]");
+    assert.equal(await app.value("#name"), "Ana Núñez");
+    assert.ok(running(home).length > 0, "the window stays open");
+    pressCloseButton();
+    await app.click("[data-testid=discard-changes]").catch(() => {});
+    await waitUntil(() => running(home).length === 0, "Discard closes the window", 15000);
   });
 });

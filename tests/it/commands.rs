@@ -17,11 +17,12 @@ struct Window {
     _app: tauri::App<tauri::test::MockRuntime>,
 }
 
-/// A desktop without a screen: its save dialog answers `save_to`, and it remembers what it
-/// was asked to open.
+/// A desktop without a screen: its save dialog answers `save_to`, its open dialog `open_from`,
+/// and it remembers what it was asked to open.
 #[derive(Clone, Default)]
 struct FakeDesktop {
     save_to: Option<PathBuf>,
+    open_from: Option<PathBuf>,
     opened: Arc<Mutex<Vec<PathBuf>>>,
     closed: Arc<Mutex<u32>>,
 }
@@ -30,6 +31,10 @@ impl Desktop for FakeDesktop {
     fn ask_where_to_save(&self, _title: &str, suggested: &str, extension: &str) -> Option<PathBuf> {
         assert!(suggested.ends_with(&format!(".{extension}")));
         self.save_to.clone()
+    }
+    fn ask_which_to_open(&self, _title: &str, extension: &str) -> Option<PathBuf> {
+        assert_eq!(extension, "csv");
+        self.open_from.clone()
     }
     fn open_file(&self, path: &Path) -> Result<(), ApiError> {
         self.opened.lock().unwrap().push(path.to_owned());
@@ -290,6 +295,49 @@ fn export_writes_where_the_save_dialog_says_and_nothing_when_cancelled() {
     let cancelled = window();
     assert_eq!(
         cancelled.call("export_csv", json!({})).unwrap(),
+        Value::Null
+    );
+}
+
+#[test]
+fn a_template_is_saved_where_the_save_dialog_says_and_imports_once_filled_in() {
+    let dir = tempfile::tempdir().unwrap();
+    let template = dir.path().join("template.csv");
+    let desktop = FakeDesktop {
+        save_to: Some(template.clone()),
+        open_from: Some(template.clone()),
+        ..Default::default()
+    };
+    let w = window_with(dir, "template.db", desktop);
+    let saved = w.call("save_csv_template", json!({})).unwrap();
+    assert_eq!(saved["count"], 3, "one example row per category");
+    assert_eq!(saved["path"], template.display().to_string());
+    let text = std::fs::read_to_string(&template).unwrap();
+    assert!(
+        text.starts_with("Date,Activity,Format,Hours,Days,Provider,Credentials,Certified mentor,Endorsed,Notes\n"),
+        "{text}"
+    );
+
+    // Imported as it is, its examples are refused; filled in, it imports.
+    let refused = w.call("import_csv", json!({})).unwrap();
+    assert_eq!(refused["file"], "template.csv");
+    assert_eq!(refused["summary"]["errors"].as_array().unwrap().len(), 3);
+    assert_eq!(refused["summary"]["imported"], 0);
+    std::fs::write(
+        &template,
+        text.replace(stillpoint_core::exchange::EXAMPLE_NOTE, "Mine"),
+    )
+    .unwrap();
+    let imported = w.call("import_csv", json!({})).unwrap();
+    assert_eq!(imported["summary"]["imported"], 3, "{imported}");
+
+    let cancelled = window();
+    assert_eq!(
+        cancelled.call("save_csv_template", json!({})).unwrap(),
+        Value::Null
+    );
+    assert_eq!(
+        cancelled.call("import_csv", json!({})).unwrap(),
         Value::Null
     );
 }

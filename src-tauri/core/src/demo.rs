@@ -327,7 +327,7 @@ fn demo_courses() -> Vec<CourseDraft> {
         |key: &str, from: &str, to: &str, who: &str, place: &str, hours: &str| CourseDraft {
             course: key.into(),
             title: String::new(),
-            role: CourseRole::Participant,
+            role: Some(CourseRole::Participant),
             started_on: from.into(),
             finished_on: to.into(),
             instructor: who.into(),
@@ -407,7 +407,7 @@ pub fn load(store: &mut Store, today: NaiveDate) -> Result<()> {
             let draft = EntryDraft {
                 date: date.into(),
                 activity: activity.into(),
-                format,
+                format: Some(format),
                 hours: hours.into(),
                 days,
                 mentor_id: None,

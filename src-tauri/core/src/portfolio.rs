@@ -319,8 +319,8 @@ fn gather(store: &Store, cases: &[&CaseStudy], today: NaiveDate) -> Result<Portf
         .into_iter()
         .map(|c| CourseLine {
             note: match c.draft.role {
-                CourseRole::Preceptor => "as preceptor".to_owned(),
-                CourseRole::Participant => String::new(),
+                Some(CourseRole::Preceptor) => "as preceptor".to_owned(),
+                Some(CourseRole::Participant) | None => String::new(),
             },
             title: c.display_title,
             dates: span(&c.draft.started_on, &c.draft.finished_on),

@@ -50,8 +50,16 @@ export const commands = {
 	listMentors: () => typedError<Mentor[], ApiError>(__TAURI_INVOKE("list_mentors")),
 	saveMentor: (id: RowId | null, mentor: MentorDraft) => typedError<Mentor, ApiError>(__TAURI_INVOKE("save_mentor", { id, mentor })),
 	deleteMentor: (id: RowId) => typedError<Mentor, ApiError>(__TAURI_INVOKE("delete_mentor", { id })),
-	/**  Imports entries from the text of a CSV file the user chose: all rows, or none. */
-	importCsv: (text: string) => typedError<ImportSummary, ApiError>(__TAURI_INVOKE("import_csv", { text })),
+	/**
+	 *  Asks which CSV file to import, then imports its entries: all rows, or none. `None` when the
+	 *  user cancelled.
+	 */
+	importCsv: () => typedError<ImportedFile | null, ApiError>(__TAURI_INVOKE("import_csv")),
+	/**
+	 *  Asks where to save, then writes a CSV template there: the header in the app's words and an
+	 *  example row per category. `None` when the user cancelled.
+	 */
+	saveCsvTemplate: () => typedError<SavedFile | null, ApiError>(__TAURI_INVOKE("save_csv_template")),
 	listSubmissions: () => typedError<SubmissionSummary[], ApiError>(__TAURI_INVOKE("list_submissions")),
 	getSubmission: (id: RowId) => typedError<SubmissionDetail, ApiError>(__TAURI_INVOKE("get_submission", { id })),
 	/**  Claims `credits` credits on a new draft submission. */
@@ -561,8 +569,11 @@ export type CourseDraft = {
 	 *  addition, e.g. "Pediatrics" for a Clinical Applications class.
 	 */
 	title: string,
-	/**  Participant or preceptor. */
-	role: CourseRole,
+	/**
+	 *  Took the course or assisted as preceptor; `None` until the therapist says which
+	 *  (preceptor hours count toward the Diplomate path, so it is never chosen for them).
+	 */
+	role: CourseRole | null,
 	/**  First day, ISO date. */
 	started_on: string,
 	/**  Last day, ISO date; not before the first, not in the future. */
@@ -701,8 +712,11 @@ export type EntryDraft = {
 	date: string,
 	/**  Activity key of the rule set, e.g. `small_group`. */
 	activity: string,
-	/**  In person or virtual. */
-	format: Format,
+	/**
+	 *  In person or virtual; `None` until the therapist says which (nothing is chosen for them:
+	 *  category A counts only treatment received in person).
+	 */
+	format: Format | null,
 	/**  Hours as typed: `1.5`, `1,5`, `1:30` or `2`. Empty for activities counted per day. */
 	hours: string,
 	/**  Days, for activities counted per day (1–31). */
@@ -913,6 +927,14 @@ export type ImportSummary = {
 	repeated_in_file: RepeatedRow[],
 	/**  Every problem found. When there is any, nothing was imported. */
 	errors: RowError[],
+};
+
+/**  A file the user chose to import, and what the import did. */
+export type ImportedFile = {
+	/**  The file's name, as the report names it. */
+	file: string,
+	/**  What was imported, or every problem found. */
+	summary: ImportSummary,
 };
 
 /**  The intake as stored, with what the screen makes of it. */

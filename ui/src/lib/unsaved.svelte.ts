@@ -7,6 +7,9 @@ export interface Guard {
   dirty(): boolean;
   /** Asks the therapist; resolves true for "Discard", false for "Keep editing". */
   ask(): Promise<boolean>;
+  /** The changes outlive another section (the profile's draft does): only closing the window
+   * would lose them. */
+  keptAcrossSections?: boolean;
 }
 
 let guards = $state.raw<Guard[]>([]);
@@ -20,15 +23,21 @@ export const unsaved = {
     };
   },
 
-  /** True when some open form holds changes (reactive). */
+  /** True when some open form holds changes (reactive); closing the window would lose them. */
   get any(): boolean {
     return guards.some((g) => g.dirty());
   },
 
-  /** Asks every form with changes; true when each may be thrown away (or none had changes). */
-  async mayLeave(): Promise<boolean> {
+  /** True when another section would throw some form's changes away (reactive). */
+  get anyLostBySection(): boolean {
+    return guards.some((g) => !g.keptAcrossSections && g.dirty());
+  },
+
+  /** Asks every form with changes that leaving (another section, or closing the window when
+   * `closing`) would lose; true when each may be thrown away (or none had changes). */
+  async mayLeave({ closing = false } = {}): Promise<boolean> {
     for (const guard of guards) {
-      if (guard.dirty() && !(await guard.ask())) return false;
+      if ((closing || !guard.keptAcrossSections) && guard.dirty() && !(await guard.ask())) return false;
     }
     return true;
   },

@@ -159,7 +159,7 @@ fn answer(
             let taken = records
                 .courses
                 .iter()
-                .filter(|c| c.draft.course == *key && c.draft.role == CourseRole::Participant)
+                .filter(|c| c.draft.course == *key && c.draft.role == Some(CourseRole::Participant))
                 .min_by(|a, b| a.draft.finished_on.cmp(&b.draft.finished_on));
             match taken {
                 Some(c) => {
@@ -209,7 +209,7 @@ fn answer(
             let assisted: Vec<&Course> = records
                 .courses
                 .iter()
-                .filter(|c| c.draft.role == CourseRole::Preceptor)
+                .filter(|c| c.draft.role == Some(CourseRole::Preceptor))
                 .collect();
             let minutes: i64 = assisted.iter().map(|c| c.minutes).sum();
             (
@@ -269,7 +269,7 @@ mod tests {
             minutes,
             draft: CourseDraft {
                 course: key.into(),
-                role,
+                role: Some(role),
                 finished_on: finished_on.into(),
                 instructor: "Karin Holm".into(),
                 place: "Malmö".into(),

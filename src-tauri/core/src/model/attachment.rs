@@ -68,10 +68,13 @@ pub struct Attachment {
 }
 
 /// Checks a file offered for attaching: a usable name and a size Stillpoint will keep.
-/// Returns the name to show, stripped of any folder part and of characters no file system takes.
+/// Returns the name to show, stripped of any folder part, of invisible characters and of
+/// characters no file system takes.
 pub fn checked_file_name(name: &str, bytes: usize) -> Result<String> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
-    let cleaned: String = base
+    // Invisible characters out too: a right-to-left override makes "cert\u{202E}fdp.exe" read
+    // as "certexe.pdf".
+    let cleaned: String = super::text::without_invisible(base)
         .chars()
         .filter(|c| !c.is_control() && !matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|'))
         .collect();
@@ -120,6 +123,18 @@ mod tests {
             "領収書.jpg"
         );
         assert_eq!(checked_file_name("../.hidden", 10).unwrap(), "hidden");
+    }
+
+    #[test]
+    fn a_file_name_loses_its_invisible_characters() {
+        assert_eq!(
+            checked_file_name("cert\u{202E}fdp.exe", 10).unwrap(),
+            "certfdp.exe"
+        );
+        assert_eq!(
+            checked_file_name("\u{FEFF}CS1\u{200B}.pdf", 10).unwrap(),
+            "CS1.pdf"
+        );
     }
 
     #[test]

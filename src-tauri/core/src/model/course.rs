@@ -55,8 +55,9 @@ pub struct CourseDraft {
     /// The title: for another course, its name (required); for a listed one, an optional
     /// addition, e.g. "Pediatrics" for a Clinical Applications class.
     pub title: String,
-    /// Participant or preceptor.
-    pub role: CourseRole,
+    /// Took the course or assisted as preceptor; `None` until the therapist says which
+    /// (preceptor hours count toward the Diplomate path, so it is never chosen for them).
+    pub role: Option<CourseRole>,
     /// First day, ISO date.
     pub started_on: String,
     /// Last day, ISO date; not before the first, not in the future.
@@ -133,6 +134,12 @@ impl CourseDraft {
                 "Enter the course's title, or choose a course from the list.",
             ));
         }
+        let role = self.role.ok_or_else(|| {
+            Error::invalid(
+                "role",
+                "Say whether you took the course or assisted as preceptor.",
+            )
+        })?;
         let started_on = parse_date_for("started_on", &self.started_on, today)?;
         let finished_on = parse_date_for("finished_on", &self.finished_on, today)?;
         if finished_on < started_on {
@@ -158,7 +165,7 @@ impl CourseDraft {
         Ok(ValidCourse {
             course,
             title,
-            role: self.role,
+            role,
             started_on,
             finished_on,
             instructor: single_line(&clean(
@@ -299,7 +306,7 @@ mod tests {
         CourseDraft {
             course: "CS1".into(),
             title: String::new(),
-            role: CourseRole::Participant,
+            role: Some(CourseRole::Participant),
             started_on: "2025-03-13".into(),
             finished_on: "2025-03-16".into(),
             instructor: "Karin Holm".into(),
@@ -313,6 +320,24 @@ mod tests {
             Err(Error::Invalid { field, .. }) => field,
             other => panic!("expected a field error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn taking_or_assisting_is_never_chosen_for_the_therapist() {
+        let cert = default_certification().unwrap();
+        let unsaid = CourseDraft {
+            role: None,
+            ..cs1()
+        };
+        assert_eq!(field(unsaid.validated(cert, today())), "role");
+        let assisted = CourseDraft {
+            role: Some(CourseRole::Preceptor),
+            ..cs1()
+        };
+        assert_eq!(
+            assisted.validated(cert, today()).unwrap().role,
+            CourseRole::Preceptor
+        );
     }
 
     #[test]

@@ -19,8 +19,9 @@ pub struct EntryDraft {
     pub date: String,
     /// Activity key of the rule set, e.g. `small_group`.
     pub activity: String,
-    /// In person or virtual.
-    pub format: Format,
+    /// In person or virtual; `None` until the therapist says which (nothing is chosen for them:
+    /// category A counts only treatment received in person).
+    pub format: Option<Format>,
     /// Hours as typed: `1.5`, `1,5`, `1:30` or `2`. Empty for activities counted per day.
     pub hours: String,
     /// Days, for activities counted per day (1–31).
@@ -202,6 +203,9 @@ impl EntryDraft {
                 None,
             )
         };
+        let format = self
+            .format
+            .ok_or_else(|| Error::invalid("format", "Say whether it was in person or virtual."))?;
         let provider = clean("provider", "The mentor or provider", &self.provider, 120)?;
         let provider_credentials = clean(
             "provider_credential",
@@ -213,7 +217,7 @@ impl EntryDraft {
         let facts = EntryFacts {
             date,
             activity: activity.key.clone(),
-            format: self.format,
+            format,
             // A per-day activity logs days, not time: it counts in full, days × the day rate.
             minutes: activity.counting.logged_minutes(minutes, days),
             days,
@@ -226,7 +230,7 @@ impl EntryDraft {
             date,
             activity: activity.key.clone(),
             category: activity.category,
-            format: self.format,
+            format,
             minutes,
             days,
             mentor_id: self.mentor_id,
@@ -411,7 +415,7 @@ mod tests {
         EntryDraft {
             date: "2025-03-14".into(),
             activity: activity.into(),
-            format: Format::Virtual,
+            format: Some(Format::Virtual),
             hours: "1.5".into(),
             days: None,
             mentor_id: None,
@@ -428,6 +432,30 @@ mod tests {
             Err(Error::Invalid { field, .. }) => field,
             other => panic!("expected a field error, got {other:?}"),
         }
+    }
+
+    #[test]
+    fn the_format_is_never_chosen_for_the_therapist() {
+        let rules = default_rule_set().unwrap();
+        let unsaid = EntryDraft {
+            format: None,
+            ..draft("receiving_treatment")
+        };
+        match unsaid.validated(rules, today()) {
+            Err(Error::Invalid { field, message }) => {
+                assert_eq!(field, "format");
+                assert_eq!(message, "Say whether it was in person or virtual.");
+            }
+            other => panic!("expected a refusal at the format, got {other:?}"),
+        }
+        let said = EntryDraft {
+            format: Some(Format::InPerson),
+            ..draft("receiving_treatment")
+        };
+        assert_eq!(
+            said.validated(rules, today()).unwrap().format,
+            Format::InPerson
+        );
     }
 
     #[test]

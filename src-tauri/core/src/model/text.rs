@@ -9,6 +9,8 @@
 //! The properties come from ICU4X's tables (`icu_properties`), which follow each Unicode release,
 //! rather than from a list of our own that would miss the next invisible character.
 
+use std::borrow::Cow;
+
 use icu_properties::props::{
     BinaryProperty, CanonicalCombiningClass, DefaultIgnorableCodePoint, Emoji, EmojiModifier,
     EnumeratedProperty, ExtendedPictographic, GeneralCategory, JoiningType,
@@ -78,9 +80,9 @@ const CANCEL_TAG: char = '\u{E007F}';
 ///   variant glyph, a Mongolian letter's form);
 /// - the Mongolian vowel separator between two Mongolian letters;
 /// - the tag characters of a flag such as Scotland's (🏴 followed by tags and a cancel tag).
-pub fn without_invisible(text: &str) -> String {
+pub fn without_invisible(text: &str) -> Cow<'_, str> {
     if !text.chars().any(is_invisible) {
-        return text.to_owned();
+        return Cow::Borrowed(text);
     }
     let chars: Vec<char> = text.chars().collect();
     let mut kept = String::with_capacity(text.len());
@@ -98,7 +100,7 @@ pub fn without_invisible(text: &str) -> String {
         }
         index += 1;
     }
-    kept
+    Cow::Owned(kept)
 }
 
 /// How many tag characters after a black flag form a flag's tag sequence (0 if they do not).

@@ -39,7 +39,7 @@ fn from_row(rules: &RuleSet, row: &Row<'_>) -> rusqlite::Result<Entry> {
             draft: EntryDraft {
                 date: row.get(1)?,
                 activity,
-                format: row.get(4)?,
+                format: Some(row.get(4)?),
                 hours: minutes
                     .map(|m| format!("{}:{:02}", m / 60, m % 60))
                     .unwrap_or_default(),

@@ -24,7 +24,7 @@ fn course_from_row(certification: &Certification, row: &Row<'_>) -> rusqlite::Re
         let draft = CourseDraft {
             course: row.get(1)?,
             title: row.get(2)?,
-            role: row.get(3)?,
+            role: Some(row.get(3)?),
             started_on: row.get(4)?,
             finished_on: row.get(5)?,
             instructor: row.get(6)?,
@@ -334,7 +334,7 @@ mod tests {
         CourseDraft {
             course: key.into(),
             title: String::new(),
-            role,
+            role: Some(role),
             started_on: "2025-03-13".into(),
             finished_on: "2025-03-16".into(),
             instructor: "Karin Holm".into(),

@@ -14,7 +14,7 @@ fn one_entry(store: &mut Store) -> i64 {
     let draft = EntryDraft {
         date: "2026-02-10".into(),
         activity: "clinical_applications".into(),
-        format: Format::InPerson,
+        format: Some(Format::InPerson),
         hours: "7".into(),
         days: None,
         mentor_id: None,
@@ -170,7 +170,7 @@ fn a_course_keeps_its_certificate_and_the_copy_goes_with_the_course() {
             &CourseDraft {
                 course: "CS1".into(),
                 title: String::new(),
-                role: CourseRole::Participant,
+                role: Some(CourseRole::Participant),
                 started_on: "2025-03-13".into(),
                 finished_on: "2025-03-16".into(),
                 instructor: "Karin Holm".into(),

@@ -27,7 +27,7 @@ fn log(store: &mut Store, date: &str, category: Category, minutes: i64) -> i64 {
     let draft = EntryDraft {
         date: date.into(),
         activity: activity(category).into(),
-        format: Format::InPerson,
+        format: Some(Format::InPerson),
         hours: format!("{}:{:02}", minutes / 60, minutes % 60),
         days: None,
         mentor_id: None,

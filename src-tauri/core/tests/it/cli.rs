@@ -551,3 +551,42 @@ fn usage_errors_exit_2() {
         assert_eq!(error.exit_code(), 2, "{args:?}");
     }
 }
+
+#[test]
+fn import_takes_a_file_in_the_apps_words_with_the_same_contract() {
+    let (dir, db) = temp_db();
+    let file = dir.path().join("words.csv");
+    std::fs::write(
+        &file,
+        "Date,Activity,Format,Hours,Mentor or provider,Credentials,Certified mentor\n\
+         2025-03-14,Small group mentorship,Virtual,6,Ana Núñez,CST,no\n\
+         2025-03-15,1X1 MENTORSHIP,in person,6,Ana Núñez,CST-D,yes\n",
+    )
+    .unwrap();
+    let imported = stillpoint(&db, &["import", file.to_str().unwrap()]);
+    assert_eq!((imported.code, imported.err.as_str()), (0, ""));
+    assert!(imported.out.contains("Imported 2"), "{}", imported.out);
+    let value: Value = serde_json::from_str(&credits_json(&db)).unwrap();
+    assert_eq!(value["counted_minutes"]["B"], 360);
+    assert_eq!(value["counted_minutes"]["C"], 360);
+
+    std::fs::write(
+        &file,
+        "Date,Activity,Format,Hours,Teacher\n2025-03-14,Zoom,virtual,1,x\n",
+    )
+    .unwrap();
+    let refused = stillpoint(&db, &["import", file.to_str().unwrap()]);
+    assert_eq!(refused.code, 1);
+    let lines: Vec<&str> = refused.err.lines().collect();
+    assert_eq!(lines.len(), 2, "{}", refused.err);
+    assert!(
+        lines[0].starts_with("line 1: Teacher: \"Teacher\" is not a column"),
+        "{}",
+        lines[0]
+    );
+    assert!(
+        lines[1].starts_with("line 2: activity: \"Zoom\" is not an activity; write one of "),
+        "{}",
+        lines[1]
+    );
+}

@@ -86,7 +86,7 @@ fn a_libreoffice_file_imports_every_row_as_typed() {
     let study = find("Tomás Oyarzún");
     assert_eq!((study.draft.endorsed, study.counted_minutes), (false, 0));
     let obrien = find("O'Brien, Siobhán");
-    assert_eq!(obrien.draft.format, Format::Virtual);
+    assert_eq!(obrien.draft.format, Some(Format::Virtual));
     assert_eq!(obrien.draft.notes, "Name with a comma, an apostrophe");
 }
 
@@ -123,7 +123,7 @@ fn upper_case_headers_few_columns_quotes_and_newlines() {
         drafts[1].notes,
         "Line one\nline two, with a comma\nline three; with a semicolon"
     );
-    assert_eq!(drafts[2].format, Format::InPerson);
+    assert_eq!(drafts[2].format, Some(Format::InPerson));
     assert_eq!(entries[2].logged_minutes, Some(60), "1 h");
     assert_eq!(drafts[2].provider_credentials, "", "no such column: empty");
     assert_eq!(drafts[3].provider, "\"Quoted\" Name");
@@ -307,7 +307,7 @@ fn text_that_starts_like_a_formula_is_exported_as_text_and_imported_back_exactly
                 &EntryDraft {
                     date: "2025-03-14".into(),
                     activity: "small_group".into(),
-                    format: Format::Virtual,
+                    format: Some(Format::Virtual),
                     hours: "1.5".into(),
                     days: None,
                     mentor_id: None,
@@ -432,7 +432,7 @@ fn dates_need_a_four_digit_year_from_1900_to_next_year_at_import_as_at_the_form(
     let draft = EntryDraft {
         date: "0001-01-01".into(),
         activity: "small_group".into(),
-        format: Format::Virtual,
+        format: Some(Format::Virtual),
         hours: "1".into(),
         days: None,
         mentor_id: None,
@@ -476,7 +476,7 @@ fn an_empty_activity_is_asked_for_in_a_sentence_not_quoted() {
             &EntryDraft {
                 date: "2025-03-14".into(),
                 activity: "  ".into(),
-                format: Format::Virtual,
+                format: Some(Format::Virtual),
                 hours: "1".into(),
                 days: None,
                 mentor_id: None,

@@ -13,7 +13,7 @@ fn draft(date: &str, activity: &str, hours: &str) -> EntryDraft {
     EntryDraft {
         date: date.into(),
         activity: activity.into(),
-        format: Format::InPerson,
+        format: Some(Format::InPerson),
         hours: hours.into(),
         days: None,
         mentor_id: None,

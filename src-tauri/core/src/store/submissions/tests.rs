@@ -17,7 +17,7 @@ fn log(store: &mut Store, date: &str, activity: &str, hours: &str) -> i64 {
     let draft = EntryDraft {
         date: date.into(),
         activity: activity.into(),
-        format: Format::InPerson,
+        format: Some(Format::InPerson),
         hours: hours.into(),
         days: None,
         mentor_id: None,

@@ -28,7 +28,7 @@ fn entry(store: &mut Store) -> i64 {
     let draft = EntryDraft {
         date: "2025-03-14".into(),
         activity: "clinical_applications".into(),
-        format: Format::InPerson,
+        format: Some(Format::InPerson),
         hours: "8".into(),
         days: None,
         mentor_id: None,
@@ -76,7 +76,7 @@ fn a_course_of_an_unknown_role_is_an_error_naming_the_course() {
     let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
     let course = CourseDraft {
         course: "CS1".into(),
-        role: CourseRole::Participant,
+        role: Some(CourseRole::Participant),
         title: String::new(),
         started_on: "2025-03-13".into(),
         finished_on: "2025-03-16".into(),
