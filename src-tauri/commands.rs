@@ -17,8 +17,7 @@ use stillpoint_core::model::{
     Exam, ExamDraft, Intake, IntakeDraft, Presentation, PresentationDraft, Session, SessionDraft,
 };
 use stillpoint_core::rules::RuleSet;
-use stillpoint_core::store::Training;
-use stillpoint_core::views::{ClientOverview, ClientSummary, Dashboard};
+use stillpoint_core::views::{ClientOverview, ClientSummary, Dashboard, Training};
 use stillpoint_core::{files, forms, portfolio, today, ApiError};
 use tauri::State;
 

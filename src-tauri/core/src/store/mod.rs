@@ -34,7 +34,6 @@ pub(crate) use intakes::get_intake;
 pub use migrations::SCHEMA_VERSION;
 pub use reports::MonthTotals;
 pub(crate) use sessions::sessions_of;
-pub use training::Training;
 
 use crate::error::{Error, Result};
 use crate::model::{Attachment, Owner, Profile};
