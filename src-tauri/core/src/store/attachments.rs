@@ -32,7 +32,13 @@ fn from_row(row: &Row<'_>) -> rusqlite::Result<(Attachment, String)> {
         Ok((
             Attachment {
                 id: row.get(0)?,
-                owner: Owner::from_parts(&kind, owner_id).unwrap_or(Owner::Entry(owner_id)),
+                owner: Owner::from_parts(&kind, owner_id).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        1,
+                        rusqlite::types::Type::Text,
+                        format!("unknown owner kind {kind:?}").into(),
+                    )
+                })?,
                 file_name: row.get(3)?,
                 bytes: row.get(5)?,
                 added_on: row.get(6)?,

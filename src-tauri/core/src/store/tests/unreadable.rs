@@ -94,3 +94,26 @@ fn a_course_of_an_unknown_role_is_an_error_naming_the_course() {
     assert!(text.contains(&format!("courses row {id}")), "{text}");
     assert!(text.contains("unknown course role \"tutor\""), "{text}");
 }
+
+#[test]
+fn an_attachment_of_an_unknown_owner_is_an_error_naming_the_attachment() {
+    let mut store = Store::open_in_memory().unwrap();
+    let entry = entry(&mut store);
+    store
+        .conn()
+        .execute(
+            "INSERT INTO attachments (owner_kind, owner_id, file_name, stored_name, bytes, added_on)
+             VALUES ('entry', ?1, 'certificate.pdf', 'x-certificate.pdf', 10, '2025-06-30')",
+            [entry],
+        )
+        .unwrap();
+    let id = store.conn().last_insert_rowid();
+    damage(
+        &store,
+        "UPDATE attachments SET owner_kind = 'letter' WHERE id = ?1",
+        id,
+    );
+    let text = message(store.detach(id));
+    assert!(text.contains(&format!("attachments row {id}")), "{text}");
+    assert!(text.contains("unknown owner kind \"letter\""), "{text}");
+}
