@@ -5,6 +5,7 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension};
 
 use super::clients::get_client;
+use super::columns::unreadable;
 use crate::clinical::{intake_screen, screen, ItemAnswer, ScreenAnswer};
 use crate::error::{Error, Result};
 use crate::model::{Intake, IntakeDraft};
@@ -33,9 +34,12 @@ pub(crate) fn get_intake(conn: &Connection, client_id: i64) -> Result<Option<Int
         conn.prepare_cached("SELECT item, answer FROM screen_answers WHERE client_id = ?1")?;
     let given: Vec<ItemAnswer> = stmt
         .query_map([client_id], |r| {
+            let answer = r
+                .get(1)
+                .map_err(|e| unreadable("screen_answers", format!("of client {client_id}"), e))?;
             Ok(ItemAnswer {
                 item: r.get(0)?,
-                answer: r.get(1)?,
+                answer,
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

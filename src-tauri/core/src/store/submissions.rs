@@ -102,25 +102,25 @@ fn detail(conn: &Connection, id: i64) -> Result<SubmissionDetail> {
     )?;
     let mut rows = stmt.query([id])?;
     while let Some(row) = rows.next()? {
-        let activity: String = row.get(2)?;
-        let claimed = ClaimedRow {
-            entry_id: row.get(0)?,
-            date: date_at(row, 1)?,
-            activity_label: activity_label(rules, &activity),
-            activity,
-            format: row.get(4)?,
-            logged_minutes: row.get(5)?,
-            days: row.get(6)?,
-            provider: row.get(7)?,
-            provider_credentials: row.get(8)?,
-            counted_minutes: row.get(9)?,
-            claimed_minutes: row.get(10)?,
-            carried_in: row.get(11)?,
-        };
-        rows_by_category
-            .entry(row.get(3)?)
-            .or_default()
-            .push(claimed);
+        let (category, claimed) = read_row("entries", row, 0, |row| {
+            let activity: String = row.get(2)?;
+            let claimed = ClaimedRow {
+                entry_id: row.get(0)?,
+                date: date_at(row, 1)?,
+                activity_label: activity_label(rules, &activity),
+                activity,
+                format: row.get(4)?,
+                logged_minutes: row.get(5)?,
+                days: row.get(6)?,
+                provider: row.get(7)?,
+                provider_credentials: row.get(8)?,
+                counted_minutes: row.get(9)?,
+                claimed_minutes: row.get(10)?,
+                carried_in: row.get(11)?,
+            };
+            Ok((row.get::<_, Category>(3)?, claimed))
+        })?;
+        rows_by_category.entry(category).or_default().push(claimed);
     }
     let categories = Category::ALL
         .into_iter()
@@ -148,14 +148,16 @@ fn detail(conn: &Connection, id: i64) -> Result<SubmissionDetail> {
     )?;
     let carried_forward = stmt
         .query_map([id], |row| {
-            let activity: String = row.get(3)?;
-            Ok(CarriedForward {
-                entry_id: row.get(0)?,
-                date: date_at(row, 1)?,
-                category: row.get(2)?,
-                activity_label: activity_label(rules, &activity),
-                provider: row.get(4)?,
-                remaining_minutes: row.get(5)?,
+            read_row("entries", row, 0, |row| {
+                let activity: String = row.get(3)?;
+                Ok(CarriedForward {
+                    entry_id: row.get(0)?,
+                    date: date_at(row, 1)?,
+                    category: row.get(2)?,
+                    activity_label: activity_label(rules, &activity),
+                    provider: row.get(4)?,
+                    remaining_minutes: row.get(5)?,
+                })
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -179,11 +181,13 @@ fn pool(conn: &Connection) -> Result<Vec<PoolEntry>> {
     )?;
     let pool = stmt
         .query_map([], |row| {
-            Ok(PoolEntry {
-                id: row.get(0)?,
-                category: row.get(1)?,
-                date: date_at(row, 2)?,
-                minutes: row.get(3)?,
+            read_row("entries", row, 0, |row| {
+                Ok(PoolEntry {
+                    id: row.get(0)?,
+                    category: row.get(1)?,
+                    date: date_at(row, 2)?,
+                    minutes: row.get(3)?,
+                })
             })
         })?
         .collect::<rusqlite::Result<_>>()?;

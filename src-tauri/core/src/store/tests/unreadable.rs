@@ -2,6 +2,7 @@
 
 use chrono::NaiveDate;
 
+use crate::clinical::ScreenAnswer;
 use crate::error::Error;
 use crate::model::{CourseDraft, CourseRole, EntryDraft};
 use crate::rules::Format;
@@ -116,4 +117,27 @@ fn an_attachment_of_an_unknown_owner_is_an_error_naming_the_attachment() {
     let text = message(store.detach(id));
     assert!(text.contains(&format!("attachments row {id}")), "{text}");
     assert!(text.contains("unknown owner kind \"letter\""), "{text}");
+}
+
+#[test]
+fn an_unknown_screen_answer_is_an_error_naming_its_client() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store
+        .save_client(None, &super::client("C-001"), super::today())
+        .unwrap()
+        .id;
+    store
+        .save_intake(id, &super::intake(ScreenAnswer::No), super::today())
+        .unwrap();
+    damage(
+        &store,
+        "UPDATE screen_answers SET answer = 'maybe' WHERE client_id = ?1 AND item = 'head_injury'",
+        id,
+    );
+    let text = message(store.client_overview(id));
+    assert!(
+        text.contains(&format!("screen_answers row of client {id}")),
+        "{text}"
+    );
+    assert!(text.contains("unknown answer \"maybe\""), "{text}");
 }
