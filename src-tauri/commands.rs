@@ -7,7 +7,6 @@ use serde::Serialize;
 use specta::Type;
 use stillpoint_core::certification::Certification;
 use stillpoint_core::clinical::{self, Hit, Screen, TechniqueList};
-use stillpoint_core::dashboard::Dashboard;
 use stillpoint_core::exchange::ImportSummary;
 use stillpoint_core::model::{
     Attachment, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, FeeDraft, Mentor,
@@ -18,7 +17,7 @@ use stillpoint_core::model::{
     Exam, ExamDraft, Intake, IntakeDraft, Presentation, PresentationDraft, Session, SessionDraft,
 };
 use stillpoint_core::rules::RuleSet;
-use stillpoint_core::store::{ClientOverview, ClientSummary, Training};
+use stillpoint_core::views::{ClientOverview, ClientSummary, Dashboard, Training};
 use stillpoint_core::{files, forms, portfolio, today, ApiError};
 use tauri::State;
 
@@ -134,7 +133,7 @@ pub fn rule_set() -> Result<RuleSet, ApiError> {
 #[tauri::command(async)]
 #[specta::specta]
 pub fn dashboard(state: State<'_, AppState>) -> Result<Dashboard, ApiError> {
-    state.with_store(|s| stillpoint_core::dashboard::dashboard(s))
+    state.with_store(|s| stillpoint_core::views::dashboard(s))
 }
 
 #[tauri::command(async)]

@@ -9,7 +9,8 @@
 //! - `clinical`: the contraindication screen and the techniques as data; keeping clients unnamed.
 //! - `certification`: certification paths as data, and readiness from the therapist's records.
 //! - `store`: the SQLite database: opening, migrations, one data-access module per aggregate.
-//! - `dashboard`: where the therapist stands, for the dashboard view.
+//! - `views`: the read models the window shows (the dashboard, the client list and view), with
+//!   the sentences they say.
 //! - `demo`: realistic demo data for a first look at the app.
 //! - `exchange`: CSV import and export of mentorship entries, all or nothing.
 //! - `pdf`: the tracking form, filled in or blank, as a PDF in any script.
@@ -24,7 +25,6 @@
 pub mod certification;
 pub mod cli;
 pub mod clinical;
-pub mod dashboard;
 pub mod demo;
 pub mod error;
 pub mod exchange;
@@ -36,6 +36,7 @@ pub mod pdf;
 pub mod portfolio;
 pub mod rules;
 pub mod store;
+pub mod views;
 
 pub use error::{ApiError, Error, ErrorCode, Result};
 

@@ -7,12 +7,14 @@
 //! portfolio ever prints a client's private name or contact) is kept by [`PrivateIdentity`],
 //! which every export asks first.
 
+mod clearance;
 mod deidentify;
 mod screen;
 mod techniques;
 
 use std::sync::OnceLock;
 
+pub use clearance::{intake_missing, may_save_session, SessionFacts};
 pub(crate) use deidentify::folded;
 pub use deidentify::{Hit, PrivateIdentity};
 pub use screen::{

@@ -219,13 +219,7 @@ impl EntryDraft {
             activity: activity.key.clone(),
             format,
             // A per-day activity logs days, not time: it counts in full, days × the day rate.
-            minutes: match (minutes, activity.counting, days) {
-                (Some(m), _, _) => m,
-                (None, Counting::PerDay { minutes_per_day }, Some(d)) => {
-                    minutes_per_day * i64::from(d)
-                }
-                _ => 0,
-            },
+            minutes: activity.counting.logged_minutes(minutes, days),
             days,
             provider_credentials: provider_credentials.clone(),
             certified_mentor: self.certified_mentor,

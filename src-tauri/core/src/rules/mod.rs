@@ -9,6 +9,7 @@
 
 mod claim;
 mod count;
+mod credentials;
 mod credits;
 mod set;
 mod text;
@@ -17,7 +18,8 @@ use std::collections::HashMap;
 use std::sync::OnceLock;
 
 pub use claim::{allocate_claim, check_claim, claim_by_category, ClaimedMinutes, PoolEntry};
-pub use count::{count_entry, holds_credential, CountReason, Counted, EntryFacts};
+pub use count::{count_entry, CountReason, Counted, EntryFacts};
+pub use credentials::holds_credential;
 pub use credits::{credit_status, ByCategory, CreditStatus, NextCredit};
 pub(crate) use set::is_key;
 pub use set::{Activity, Category, CategoryRule, Counting, CreditRule, Format, RuleSet};

@@ -120,6 +120,19 @@ pub enum Counting {
     },
 }
 
+impl Counting {
+    /// The minutes an entry logs, as the rules count from: the time typed, or for an activity
+    /// counted per day (which logs days, not time) days × the day's minutes, in full; nothing
+    /// when neither is there.
+    pub fn logged_minutes(self, minutes: Option<i64>, days: Option<u32>) -> i64 {
+        match (minutes, self, days) {
+            (Some(m), _, _) => m,
+            (None, Counting::PerDay { minutes_per_day }, Some(d)) => minutes_per_day * i64::from(d),
+            _ => 0,
+        }
+    }
+}
+
 /// The credit rule: how many counted minutes make a credit, in total.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 #[serde(deny_unknown_fields)]
@@ -377,7 +390,8 @@ impl RuleSet {
                 non_empty("reason an activity is endorsed by default", why)?;
             }
             for credential in &activity.provider_credentials {
-                let tokens: Vec<String> = super::count::credential_tokens(credential).collect();
+                let tokens: Vec<String> =
+                    super::credentials::credential_tokens(credential).collect();
                 if tokens.len() != 1 {
                     return Err(format!(
                         "activity \"{key}\": \"{credential}\" is not a single credential"

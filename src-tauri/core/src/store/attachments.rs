@@ -16,6 +16,7 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::columns::read_row;
 use crate::error::{Error, Result};
 use crate::model::{checked_file_name, Attachment, Owner};
 
@@ -25,18 +26,26 @@ const MARK: &str = ".stillpoint-attachments";
 const COLUMNS: &str = "id, owner_kind, owner_id, file_name, stored_name, bytes, added_on";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<(Attachment, String)> {
-    let kind: String = row.get(1)?;
-    let owner_id: i64 = row.get(2)?;
-    Ok((
-        Attachment {
-            id: row.get(0)?,
-            owner: Owner::from_parts(&kind, owner_id).unwrap_or(Owner::Entry(owner_id)),
-            file_name: row.get(3)?,
-            bytes: row.get(5)?,
-            added_on: row.get(6)?,
-        },
-        row.get(4)?,
-    ))
+    read_row("attachments", row, 0, |row| {
+        let kind: String = row.get(1)?;
+        let owner_id: i64 = row.get(2)?;
+        Ok((
+            Attachment {
+                id: row.get(0)?,
+                owner: Owner::from_parts(&kind, owner_id).ok_or_else(|| {
+                    rusqlite::Error::FromSqlConversionFailure(
+                        1,
+                        rusqlite::types::Type::Text,
+                        format!("unknown owner kind {kind:?}").into(),
+                    )
+                })?,
+                file_name: row.get(3)?,
+                bytes: row.get(5)?,
+                added_on: row.get(6)?,
+            },
+            row.get(4)?,
+        ))
+    })
 }
 
 /// The folder for the copies of a database at `db`: `<name>-attachments` beside it.

@@ -4,7 +4,11 @@
 use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
-use super::clients::{get_client, get_intake, sessions_of};
+use super::clients::get_client;
+use super::columns::read_row;
+use super::intakes::get_intake;
+use super::rows::{save_row, take_row};
+use super::sessions::sessions_of;
 use crate::clinical::techniques;
 use crate::clinical::Hit;
 use crate::error::{Error, Result};
@@ -15,28 +19,35 @@ const COLUMNS: &str = "k.id, k.client_id, k.title, k.last_treatment_on, k.client
                        k.treatment_count, k.outcome, k.discussion, k.updated_at";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<(i64, CaseStudyDraft, String)> {
-    let evaluations: String = row.get(7)?;
-    let evaluations: Vec<SessionEvaluation> = serde_json::from_str(&evaluations).map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(7, rusqlite::types::Type::Text, Box::new(e))
-    })?;
-    Ok((
-        row.get(0)?,
-        CaseStudyDraft {
-            client_id: row.get(1)?,
-            title: row.get(2)?,
-            last_treatment_on: row.get(3)?,
-            client_age: row.get(4)?,
-            client_gender: row.get(5)?,
-            symptoms: row.get(6)?,
-            evaluations,
-            findings: row.get(8)?,
-            techniques: row.get(9)?,
-            treatment_count: row.get(10)?,
-            outcome: row.get(11)?,
-            discussion: row.get(12)?,
-        },
-        row.get(13)?,
-    ))
+    read_row("case_studies", row, 0, |row| {
+        let evaluations: String = row.get(7)?;
+        let evaluations: Vec<SessionEvaluation> =
+            serde_json::from_str(&evaluations).map_err(|e| {
+                rusqlite::Error::FromSqlConversionFailure(
+                    7,
+                    rusqlite::types::Type::Text,
+                    Box::new(e),
+                )
+            })?;
+        Ok((
+            row.get(0)?,
+            CaseStudyDraft {
+                client_id: row.get(1)?,
+                title: row.get(2)?,
+                last_treatment_on: row.get(3)?,
+                client_age: row.get(4)?,
+                client_gender: row.get(5)?,
+                symptoms: row.get(6)?,
+                evaluations,
+                findings: row.get(8)?,
+                techniques: row.get(9)?,
+                treatment_count: row.get(10)?,
+                outcome: row.get(11)?,
+                discussion: row.get(12)?,
+            },
+            row.get(13)?,
+        ))
+    })
 }
 
 /// A case study as read, with where it names its client unless `hits` is false (for callers
@@ -146,35 +157,22 @@ pub(super) fn put(conn: &Connection, id: Option<i64>, c: &CaseStudyDraft) -> Res
         c.outcome,
         c.discussion,
     ];
-    let id = match id {
-        None => {
-            conn.execute(
-                "INSERT INTO case_studies (client_id, title, last_treatment_on, client_age,
+    let id = save_row(
+        conn,
+        id,
+        "INSERT INTO case_studies (client_id, title, last_treatment_on, client_age,
                         client_gender, symptoms, evaluations, findings, techniques,
                         treatment_count, outcome, discussion, updated_at)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12,
                          strftime('%Y-%m-%dT%H:%M:%SZ', 'now'))",
-                values,
-            )?;
-            conn.last_insert_rowid()
-        }
-        Some(id) => {
-            let changed = conn.execute(
-                "UPDATE case_studies SET client_id = ?1, title = ?2, last_treatment_on = ?3,
+        "UPDATE case_studies SET client_id = ?1, title = ?2, last_treatment_on = ?3,
                         client_age = ?4, client_gender = ?5, symptoms = ?6, evaluations = ?7,
                         findings = ?8, techniques = ?9, treatment_count = ?10, outcome = ?11,
                         discussion = ?12, updated_at = strftime('%Y-%m-%dT%H:%M:%SZ', 'now')
                  WHERE id = ?13",
-                rusqlite::params_from_iter(
-                    values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
-                ),
-            )?;
-            if changed == 0 {
-                return Err(Error::NotFound(format!("Case study {id}")));
-            }
-            id
-        }
-    };
+        values,
+        |id| Error::NotFound(format!("Case study {id}")),
+    )?;
     get(conn, id)
 }
 
@@ -230,11 +228,7 @@ impl super::Store {
 
     /// Deletes a case study; returns it as it was.
     pub fn delete_case_study(&mut self, id: i64) -> Result<CaseStudy> {
-        self.with_tx(|tx| {
-            let case = get(tx, id)?;
-            tx.execute("DELETE FROM case_studies WHERE id = ?1", [id])?;
-            Ok(case)
-        })
+        self.with_tx(|tx| take_row(tx, "case_studies", id, get))
     }
 }
 

@@ -5,51 +5,56 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::claims::{claim_facts, refuse_if_claimed, unclaimed_by_category};
+use super::columns::read_row;
+use super::rows::take_row;
 use crate::error::{Error, Result};
 use crate::model::{
     Attachment, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort, Owner,
     ValidEntry,
 };
-use crate::rules::{ByCategory, Category, CountReason, EntryFacts, Format, RuleSet};
+use crate::rules::{CountReason, EntryFacts, Format, RuleSet};
 
 const COLUMNS: &str = "id, date, activity, category, format, minutes, days, mentor_id, provider, \
                        provider_credentials, certified_mentor, endorsed, notes, counted_minutes, reasons";
 
 fn from_row(rules: &RuleSet, row: &Row<'_>) -> rusqlite::Result<Entry> {
-    let category: String = row.get(3)?;
-    let format: String = row.get(4)?;
-    let activity: String = row.get(2)?;
-    let reasons: String = row.get(14)?;
-    let reasons: Vec<CountReason> = serde_json::from_str(&reasons).unwrap_or_default();
-    let minutes: Option<i64> = row.get(5)?;
-    Ok(Entry {
-        id: row.get(0)?,
-        category: Category::from_letter(&category).unwrap_or(Category::C),
-        activity_label: rules
-            .activity(&activity)
-            .map(|a| a.label.clone())
-            .unwrap_or_else(|_| activity.clone()),
-        logged_minutes: minutes,
-        counted_minutes: row.get(13)?,
-        reasons: reasons.iter().map(CountReason::message).collect(),
-        draft: EntryDraft {
-            date: row.get(1)?,
-            activity,
-            format: Some(Format::from_key(&format).unwrap_or(Format::InPerson)),
-            hours: minutes
-                .map(|m| format!("{}:{:02}", m / 60, m % 60))
-                .unwrap_or_default(),
-            days: row.get(6)?,
-            mentor_id: row.get(7)?,
-            provider: row.get(8)?,
-            provider_credentials: row.get(9)?,
-            certified_mentor: row.get(10)?,
-            endorsed: row.get(11)?,
-            notes: row.get(12)?,
-        },
-        // Filled in by `with_claims`, from the claims table.
-        claimed_minutes: 0,
-        locked_by: None,
+    read_row("entries", row, 0, |row| {
+        let activity: String = row.get(2)?;
+        let reasons: String = row.get(14)?;
+        let reasons: Vec<CountReason> = serde_json::from_str(&reasons).map_err(|e| {
+            rusqlite::Error::FromSqlConversionFailure(14, rusqlite::types::Type::Text, Box::new(e))
+        })?;
+        let minutes: Option<i64> = row.get(5)?;
+        Ok(Entry {
+            id: row.get(0)?,
+            category: row.get(3)?,
+            activity_label: rules
+                .activity(&activity)
+                .map(|a| a.label.clone())
+                .unwrap_or_else(|_| activity.clone()),
+            logged_minutes: minutes,
+            counted_minutes: row.get(13)?,
+            reasons: reasons.iter().map(CountReason::message).collect(),
+            draft: EntryDraft {
+                date: row.get(1)?,
+                activity,
+                format: Some(row.get(4)?),
+                hours: minutes
+                    .map(|m| format!("{}:{:02}", m / 60, m % 60))
+                    .unwrap_or_default(),
+                days: row.get(6)?,
+                mentor_id: row.get(7)?,
+                provider: row.get(8)?,
+                provider_credentials: row.get(9)?,
+                certified_mentor: row.get(10)?,
+                endorsed: row.get(11)?,
+                notes: row.get(12)?,
+            },
+            // Filled in by `with_claims`, from the claims table.
+            claimed_minutes: 0,
+            locked_by: None,
+        })
     })
 }
 
@@ -57,7 +62,7 @@ fn from_row(rules: &RuleSet, row: &Row<'_>) -> rusqlite::Result<Entry> {
 /// claims of these entries (of all entries for a long list, which reads the claims once).
 fn with_claims(conn: &Connection, mut rows: Vec<Entry>) -> Result<Vec<Entry>> {
     let ids: Vec<i64> = rows.iter().map(|e| e.id).collect();
-    let mut facts = super::submissions::claim_facts(conn, (ids.len() <= 500).then_some(&ids[..]))?;
+    let mut facts = claim_facts(conn, (ids.len() <= 500).then_some(&ids[..]))?;
     for entry in &mut rows {
         if let Some((claimed, lock)) = facts.remove(&entry.id) {
             entry.claimed_minutes = claimed;
@@ -147,10 +152,11 @@ pub(super) fn get(conn: &Connection, rules: &RuleSet, id: i64) -> Result<Entry> 
 }
 
 pub(super) fn delete(conn: &Connection, rules: &RuleSet, id: i64) -> Result<Entry> {
-    let entry = get(conn, rules, id)?;
-    super::submissions::refuse_if_claimed(conn, id)?;
-    conn.execute("DELETE FROM entries WHERE id = ?1", params![id])?;
-    Ok(entry)
+    take_row(conn, "entries", id, |conn, id| {
+        let entry = get(conn, rules, id)?;
+        refuse_if_claimed(conn, id)?;
+        Ok(entry)
+    })
 }
 
 /// Counts every entry again with `rules`: for a database whose counts were made with other rules.
@@ -170,21 +176,14 @@ pub(super) fn recount(conn: &Connection, rules: &RuleSet) -> Result<usize> {
         let minutes: Option<i64> = row.get(4)?;
         let counted = match rules.activity(&activity) {
             Ok(rule) => {
-                let logged = match (minutes, rule.counting, days) {
-                    (Some(m), _, _) => m,
-                    (None, crate::rules::Counting::PerDay { minutes_per_day }, Some(d)) => {
-                        minutes_per_day * i64::from(d)
-                    }
-                    _ => 0,
-                };
+                let logged = rule.counting.logged_minutes(minutes, days);
                 let date: String = row.get(1)?;
-                let format: String = row.get(3)?;
                 let facts = EntryFacts {
                     date: chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| {
                         Error::Refused(format!("An entry has an impossible date, {date}."))
                     })?,
                     activity,
-                    format: Format::from_key(&format).unwrap_or(Format::InPerson),
+                    format: row.get(3)?,
                     minutes: logged,
                     days,
                     provider_credentials: row.get(6)?,
@@ -207,32 +206,6 @@ pub(super) fn recount(conn: &Connection, rules: &RuleSet) -> Result<usize> {
         }
     }
     Ok(changed)
-}
-
-/// Counted minutes per category, claimed or not.
-pub(super) fn counted_by_category(conn: &Connection) -> Result<ByCategory> {
-    // Kept by triggers on `entries` (migration 6): three rows, however many entries there are.
-    let mut stmt = conn.prepare_cached("SELECT category, minutes FROM counted_totals")?;
-    let mut totals = ByCategory::default();
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        let category: String = row.get(0)?;
-        let minutes: i64 = row.get(1)?;
-        totals[Category::from_letter(&category).unwrap_or(Category::C)] = minutes;
-    }
-    Ok(totals)
-}
-
-/// Counted minutes not yet claimed by any submission, per category: the kept totals less the
-/// claimed minutes read from the (small) claims table.
-pub(super) fn unclaimed_by_category(conn: &Connection) -> Result<ByCategory> {
-    let counted = counted_by_category(conn)?;
-    let claimed = super::submissions::claimed_by_category(conn)?;
-    let mut unclaimed = ByCategory::default();
-    for category in Category::ALL {
-        unclaimed[category] = counted[category] - claimed[category];
-    }
-    Ok(unclaimed)
 }
 
 fn query(conn: &Connection, rules: &RuleSet, q: &EntryQuery) -> Result<EntryPage> {
@@ -357,11 +330,10 @@ fn stored_records(conn: &Connection) -> Result<HashMap<Record, usize>> {
     let mut rows = stmt.query([])?;
     let mut records = HashMap::new();
     while let Some(row) = rows.next()? {
-        let format: String = row.get(2)?;
         let record = Record {
             date: row.get(0)?,
             activity: row.get(1)?,
-            format: Format::from_key(&format).unwrap_or(Format::InPerson).key(),
+            format: row.get::<_, Format>(2)?.key(),
             minutes: row.get(3)?,
             days: row.get(4)?,
             provider: row.get(5)?,
@@ -397,7 +369,7 @@ impl super::Store {
     ) -> Result<Entry> {
         let rules = crate::rules::default_rule_set()?;
         self.with_tx(|tx| {
-            super::submissions::refuse_if_claimed(tx, id)?;
+            refuse_if_claimed(tx, id)?;
             let entry = draft.validated(rules, today)?;
             update(tx, id, &entry)?;
             get(tx, rules, id)
@@ -489,286 +461,4 @@ impl super::Store {
 }
 
 #[cfg(test)]
-mod tests {
-    use chrono::NaiveDate;
-
-    use crate::error::Error;
-    use crate::model::{EntryDraft, EntryQuery, EntrySort, MentorDraft};
-    use crate::rules::{Category, Format};
-    use crate::store::Store;
-
-    fn today() -> NaiveDate {
-        NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
-    }
-
-    fn draft(date: &str, activity: &str, hours: &str) -> EntryDraft {
-        EntryDraft {
-            date: date.into(),
-            activity: activity.into(),
-            format: Some(Format::InPerson),
-            hours: hours.into(),
-            days: None,
-            mentor_id: None,
-            provider: "Ana Núñez".into(),
-            provider_credentials: "LMT, CST-D".into(),
-            certified_mentor: true,
-            endorsed: true,
-            notes: String::new(),
-        }
-    }
-
-    #[test]
-    fn an_entry_is_stored_counted_and_read_back_as_the_form_edits_it() {
-        let mut store = Store::open_in_memory().unwrap();
-        let entry = store
-            .add_entry(&draft("2025-03-14", "clinical_applications", "8"), today())
-            .unwrap();
-        assert_eq!(entry.category, Category::B);
-        assert_eq!(
-            (entry.logged_minutes, entry.counted_minutes),
-            (Some(480), 360)
-        );
-        assert_eq!(entry.reasons.len(), 1, "the cap is explained");
-        assert_eq!(entry.draft.hours, "8:00");
-        assert_eq!(store.entry(entry.id).unwrap(), entry);
-    }
-
-    #[test]
-    fn a_bad_entry_changes_nothing() {
-        let mut store = Store::open_in_memory().unwrap();
-        let bad = draft("2025-03-14", "one_to_one", "25");
-        assert!(matches!(
-            store.add_entry(&bad, today()),
-            Err(Error::Invalid { field: "hours", .. })
-        ));
-        assert_eq!(
-            store
-                .entries(&EntryQuery {
-                    limit: 10,
-                    ..Default::default()
-                })
-                .unwrap()
-                .total,
-            0
-        );
-    }
-
-    #[test]
-    fn editing_recounts_and_deleting_returns_the_entry() {
-        let mut store = Store::open_in_memory().unwrap();
-        let entry = store
-            .add_entry(&draft("2025-03-14", "one_to_one", "2"), today())
-            .unwrap();
-        let mut changed = entry.draft.clone();
-        changed.certified_mentor = false;
-        let updated = store.update_entry(entry.id, &changed, today()).unwrap();
-        assert_eq!(updated.counted_minutes, 0);
-        assert_eq!(store.credit_status().unwrap().counted.c, 0);
-        let deleted = store.delete_entry(entry.id).unwrap();
-        assert_eq!(deleted.entry, updated);
-        assert!(deleted.attachments.is_empty());
-        assert!(matches!(store.entry(entry.id), Err(Error::NotFound(_))));
-        assert!(matches!(
-            store.delete_entry(entry.id),
-            Err(Error::NotFound(_))
-        ));
-    }
-
-    #[test]
-    fn credits_add_up_counted_minutes_per_category() {
-        let mut store = Store::open_in_memory().unwrap();
-        for (activity, hours) in [
-            ("receiving_treatment", "6"),
-            ("small_group", "6"),
-            ("one_to_one", "12"),
-        ] {
-            store
-                .add_entry(&draft("2025-03-14", activity, hours), today())
-                .unwrap();
-        }
-        let status = store.credit_status().unwrap();
-        assert_eq!(status.credits_available, 1);
-        assert_eq!(
-            (status.counted.a, status.counted.b, status.counted.c),
-            (360, 360, 720)
-        );
-    }
-
-    #[test]
-    fn queries_filter_sort_search_and_page() {
-        let mut store = Store::open_in_memory().unwrap();
-        store
-            .add_entry(&draft("2025-01-10", "small_group", "2"), today())
-            .unwrap();
-        let mut other = draft("2025-02-10", "receiving_treatment", "1");
-        other.provider = "Олена Коваленко".into();
-        other.provider_credentials = "RCST".into();
-        other.notes = "Cranial base work".into();
-        store.add_entry(&other, today()).unwrap();
-        store
-            .add_entry(&draft("2025-03-10", "one_to_one", "1:30"), today())
-            .unwrap();
-
-        let all = |q: EntryQuery| store.entries(&EntryQuery { limit: 50, ..q }).unwrap();
-        let dates = |page: crate::model::EntryPage| {
-            page.rows
-                .into_iter()
-                .map(|e| e.draft.date)
-                .collect::<Vec<_>>()
-        };
-        assert_eq!(
-            dates(all(EntryQuery::default())),
-            ["2025-03-10", "2025-02-10", "2025-01-10"]
-        );
-        assert_eq!(
-            dates(all(EntryQuery {
-                sort: EntrySort::DateAsc,
-                ..Default::default()
-            }))[0],
-            "2025-01-10"
-        );
-        assert_eq!(
-            all(EntryQuery {
-                category: Some(Category::A),
-                ..Default::default()
-            })
-            .total,
-            1
-        );
-        assert_eq!(
-            all(EntryQuery {
-                counted_less: true,
-                ..Default::default()
-            })
-            .total,
-            1,
-            "RCST counts 0"
-        );
-        assert_eq!(
-            all(EntryQuery {
-                search: "cranial".into(),
-                ..Default::default()
-            })
-            .total,
-            1
-        );
-        assert_eq!(
-            all(EntryQuery {
-                search: "олена".into(),
-                ..Default::default()
-            })
-            .total,
-            1
-        );
-        assert_eq!(
-            all(EntryQuery {
-                provider: Some("núñez".into()),
-                ..Default::default()
-            })
-            .total,
-            2
-        );
-        let range = EntryQuery {
-            from: Some("2025-02-01".into()),
-            to: Some("2025-02-28".into()),
-            ..Default::default()
-        };
-        assert_eq!(all(range).total, 1);
-        let page = store
-            .entries(&EntryQuery {
-                limit: 1,
-                offset: 1,
-                ..Default::default()
-            })
-            .unwrap();
-        assert_eq!(
-            (page.total, dates(page)),
-            (3, vec!["2025-02-10".to_string()])
-        );
-    }
-
-    #[test]
-    fn a_mentor_fills_nothing_by_itself_but_must_exist() {
-        let mut store = Store::open_in_memory().unwrap();
-        let mentor = store
-            .save_mentor(
-                None,
-                &MentorDraft {
-                    name: "Karin Holm".into(),
-                    certified_mentor: true,
-                    ..Default::default()
-                },
-            )
-            .unwrap();
-        let mut d = draft("2025-03-14", "one_to_one", "1");
-        d.mentor_id = Some(mentor.id);
-        let entry = store.add_entry(&d, today()).unwrap();
-        store.delete_mentor(mentor.id).unwrap();
-        let kept = store.entry(entry.id).unwrap();
-        assert_eq!(
-            (kept.draft.mentor_id, kept.draft.provider.as_str()),
-            (None, "Ana Núñez")
-        );
-        assert!(matches!(
-            store.add_entry(&d, today()),
-            Err(Error::Invalid {
-                field: "provider",
-                ..
-            })
-        ));
-    }
-
-    /// The kept totals, and the same summed from the entries themselves.
-    fn totals(store: &Store) -> ([i64; 3], [i64; 3]) {
-        let kept = super::counted_by_category(store.conn()).unwrap();
-        let mut summed = [0; 3];
-        for (i, letter) in ["A", "B", "C"].iter().enumerate() {
-            summed[i] = store
-                .conn()
-                .query_row(
-                    "SELECT COALESCE(SUM(counted_minutes), 0) FROM entries WHERE category = ?1",
-                    [letter],
-                    |r| r.get(0),
-                )
-                .unwrap();
-        }
-        (
-            [kept[Category::A], kept[Category::B], kept[Category::C]],
-            summed,
-        )
-    }
-
-    #[test]
-    fn the_kept_totals_follow_every_add_edit_delete_and_restore() {
-        let mut store = Store::open_in_memory().unwrap();
-        assert_eq!(totals(&store), ([0, 0, 0], [0, 0, 0]));
-        let a = store
-            .add_entry(&draft("2025-03-14", "receiving_treatment", "1:30"), today())
-            .unwrap();
-        let b = store
-            .add_entry(&draft("2025-03-15", "clinical_applications", "8"), today())
-            .unwrap();
-        assert_eq!(
-            totals(&store),
-            ([90, 360, 0], [90, 360, 0]),
-            "B counts 6 of 8 h"
-        );
-        // An edit that moves an entry to another category, and one that changes what it counts.
-        store
-            .update_entry(a.id, &draft("2025-03-14", "one_to_one", "2"), today())
-            .unwrap();
-        let mut virtual_class = draft("2025-03-15", "clinical_applications", "4");
-        virtual_class.endorsed = false;
-        store.update_entry(b.id, &virtual_class, today()).unwrap();
-        assert_eq!(totals(&store), ([0, 0, 120], [0, 0, 120]));
-        let deleted = store.delete_entry(a.id).unwrap();
-        assert_eq!(totals(&store), ([0, 0, 0], [0, 0, 0]));
-        store.restore_entry(&deleted, today()).unwrap();
-        assert_eq!(totals(&store), ([0, 0, 120], [0, 0, 120]));
-        // A refused write leaves them as they were.
-        assert!(store
-            .add_entry(&draft("2025-03-16", "one_to_one", "25"), today())
-            .is_err());
-        assert_eq!(totals(&store), ([0, 0, 120], [0, 0, 120]));
-    }
-}
+mod tests;

@@ -2,6 +2,8 @@
 
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::columns::read_row;
+use super::rows::{save_row, take_row};
 use crate::error::{Error, Result};
 use crate::model::{Mentor, MentorDraft};
 
@@ -9,21 +11,23 @@ const COLUMNS: &str = "id, name, credentials, certified_mentor, examiner, email,
                        languages, in_person, virtual, cost_notes";
 
 fn from_row(row: &Row<'_>) -> rusqlite::Result<Mentor> {
-    Ok(Mentor {
-        id: row.get(0)?,
-        details: MentorDraft {
-            name: row.get(1)?,
-            credentials: row.get(2)?,
-            certified_mentor: row.get(3)?,
-            examiner: row.get(4)?,
-            email: row.get(5)?,
-            phone: row.get(6)?,
-            location: row.get(7)?,
-            languages: row.get(8)?,
-            in_person: row.get(9)?,
-            virtual_sessions: row.get(10)?,
-            cost_notes: row.get(11)?,
-        },
+    read_row("mentors", row, 0, |row| {
+        Ok(Mentor {
+            id: row.get(0)?,
+            details: MentorDraft {
+                name: row.get(1)?,
+                credentials: row.get(2)?,
+                certified_mentor: row.get(3)?,
+                examiner: row.get(4)?,
+                email: row.get(5)?,
+                phone: row.get(6)?,
+                location: row.get(7)?,
+                languages: row.get(8)?,
+                in_person: row.get(9)?,
+                virtual_sessions: row.get(10)?,
+                cost_notes: row.get(11)?,
+            },
+        })
     })
 }
 
@@ -62,37 +66,24 @@ pub(super) fn put(conn: &Connection, id: Option<i64>, m: &MentorDraft) -> Result
         m.virtual_sessions,
         m.cost_notes
     ];
-    let id = match id {
-        None => {
-            conn.execute(
-                "INSERT INTO mentors (name, credentials, certified_mentor, examiner, email, phone, location,
+    let id = save_row(
+        conn,
+        id,
+        "INSERT INTO mentors (name, credentials, certified_mentor, examiner, email, phone, location,
                                       languages, in_person, virtual, cost_notes)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11)",
-                values,
-            )?;
-            conn.last_insert_rowid()
-        }
-        Some(id) => {
-            let changed = conn.execute(
-                "UPDATE mentors SET name = ?1, credentials = ?2, certified_mentor = ?3, examiner = ?4,
+        "UPDATE mentors SET name = ?1, credentials = ?2, certified_mentor = ?3, examiner = ?4,
                         email = ?5, phone = ?6, location = ?7, languages = ?8, in_person = ?9,
                         virtual = ?10, cost_notes = ?11
                  WHERE id = ?12",
-                rusqlite::params_from_iter(values.iter().copied().chain([&id as &dyn rusqlite::ToSql])),
-            )?;
-            if changed == 0 {
-                return Err(Error::NotFound("That mentor".into()));
-            }
-            id
-        }
-    };
+        values,
+        |_| Error::NotFound("That mentor".into()),
+    )?;
     get(conn, id)
 }
 
 pub(super) fn delete(conn: &Connection, id: i64) -> Result<Mentor> {
-    let mentor = get(conn, id)?;
-    conn.execute("DELETE FROM mentors WHERE id = ?1", [id])?;
-    Ok(mentor)
+    take_row(conn, "mentors", id, get)
 }
 
 pub(super) fn count(conn: &Connection) -> Result<i64> {

@@ -6,13 +6,21 @@
 
 mod attachments;
 mod case_studies;
+mod claims;
+mod clearances;
 mod clients;
+mod columns;
 mod entries;
+mod intakes;
 mod mentors;
 mod migrations;
 mod profile;
 mod reports;
+mod rows;
+mod sessions;
 mod submissions;
+#[cfg(test)]
+mod tests;
 mod training;
 
 use std::path::{Path, PathBuf};
@@ -20,10 +28,12 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, Transaction};
 
-pub use clients::{ClientOverview, ClientSummary, TimelinePoint};
+pub(crate) use clearances::clearances_of;
+pub(crate) use clients::{all_clients, get_client};
+pub(crate) use intakes::get_intake;
 pub use migrations::SCHEMA_VERSION;
 pub use reports::MonthTotals;
-pub use training::Training;
+pub(crate) use sessions::sessions_of;
 
 use crate::error::{Error, Result};
 use crate::model::{Attachment, Owner, Profile};
@@ -456,24 +466,24 @@ pub(crate) fn write_demo_cases(
     let screen = crate::clinical::intake_screen()?;
     for demo in clients {
         let client = clients::put_client(tx, None, &demo.client)?;
-        clients::put_intake(tx, client.id, screen.id(), &demo.intake)?;
+        intakes::put_intake(tx, client.id, screen.id(), &demo.intake)?;
         for clearance in &demo.clearances {
             let clearance = crate::model::ClearanceDraft {
                 client_id: client.id,
                 ..clearance.clone()
             };
-            clients::insert_clearance(tx, &clearance)?;
+            clearances::insert_clearance(tx, &clearance)?;
         }
         for session in &demo.sessions {
             let session = crate::model::SessionDraft {
                 client_id: client.id,
                 ..session.clone()
             };
-            clients::put_session(tx, None, &session, today)?;
+            sessions::put_session(tx, None, &session, today)?;
         }
         if let Some(discussion) = &demo.discussion {
-            let intake = clients::get_intake(tx, client.id)?;
-            let sessions = clients::sessions_of(tx, client.id)?;
+            let intake = intakes::get_intake(tx, client.id)?;
+            let sessions = sessions::sessions_of(tx, client.id)?;
             let draft = crate::model::CaseStudyDraft {
                 discussion: discussion.clone(),
                 ..crate::model::CaseStudyDraft::from_records(

@@ -8,57 +8,19 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use rusqlite::types::Value;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
+use super::claims::unclaimed_by_category;
+use super::columns::{date_at, optional_date_at, read_row};
 use crate::error::{Error, Result};
 use crate::model::{
-    clean_paid_by, parse_date_for, CarriedForward, ClaimedCategory, ClaimedRow, EntryLock, Fee,
-    FeeDraft, SubmissionDetail, SubmissionState, SubmissionSummary,
+    clean_paid_by, parse_date_for, CarriedForward, ClaimedCategory, ClaimedRow, Fee, FeeDraft,
+    SubmissionDetail, SubmissionState, SubmissionSummary,
 };
 use crate::rules::{
-    allocate_claim, check_claim, credit_status, format_date, ByCategory, Category, Format,
-    PoolEntry, RuleSet,
+    allocate_claim, check_claim, credit_status, format_date, ByCategory, Category, PoolEntry,
+    RuleSet,
 };
-
-/// A stored date, as a `chrono` date; a malformed one fails the read rather than guessing.
-fn date_at(row: &Row<'_>, i: usize) -> rusqlite::Result<NaiveDate> {
-    let text: String = row.get(i)?;
-    parse_stored_date(i, &text)
-}
-
-fn optional_date_at(row: &Row<'_>, i: usize) -> rusqlite::Result<Option<NaiveDate>> {
-    let text: Option<String> = row.get(i)?;
-    text.map(|t| parse_stored_date(i, &t)).transpose()
-}
-
-fn parse_stored_date(i: usize, text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
-    })
-}
-
-fn state_at(row: &Row<'_>, i: usize) -> rusqlite::Result<SubmissionState> {
-    let key: String = row.get(i)?;
-    SubmissionState::from_key(&key).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown submission state {key:?}").into(),
-        )
-    })
-}
-
-fn category_at(row: &Row<'_>, i: usize) -> rusqlite::Result<Category> {
-    let letter: String = row.get(i)?;
-    Category::from_letter(&letter).ok_or_else(|| {
-        rusqlite::Error::FromSqlConversionFailure(
-            i,
-            rusqlite::types::Type::Text,
-            format!("unknown category {letter:?}").into(),
-        )
-    })
-}
 
 fn not_found(id: i64) -> Error {
     Error::NotFound(format!("Submission {id}"))
@@ -76,27 +38,29 @@ const SUMMARY: &str = "
     LEFT JOIN entries e ON e.id = c.entry_id";
 
 fn summary_from_row(row: &Row<'_>) -> rusqlite::Result<SubmissionSummary> {
-    let fee = match (
-        row.get::<_, Option<i64>>(6)?,
-        row.get::<_, Option<String>>(7)?,
-    ) {
-        (Some(hundredths), Some(currency)) => Some(Fee::new(hundredths, &currency)),
-        _ => None,
-    };
-    let claimed = ByCategory::new(row.get(10)?, row.get(11)?, row.get(12)?);
-    Ok(SubmissionSummary {
-        id: row.get(0)?,
-        state: state_at(row, 1)?,
-        rule_set: row.get(2)?,
-        credits: row.get(3)?,
-        created_on: date_at(row, 4)?,
-        sent_on: optional_date_at(row, 5)?,
-        fee,
-        paid_by: row.get(8)?,
-        credited_on: optional_date_at(row, 9)?,
-        claimed_total: claimed.total(),
-        claimed,
-        entry_count: row.get(13)?,
+    read_row("submissions", row, 0, |row| {
+        let fee = match (
+            row.get::<_, Option<i64>>(6)?,
+            row.get::<_, Option<String>>(7)?,
+        ) {
+            (Some(hundredths), Some(currency)) => Some(Fee::new(hundredths, &currency)),
+            _ => None,
+        };
+        let claimed = ByCategory::new(row.get(10)?, row.get(11)?, row.get(12)?);
+        Ok(SubmissionSummary {
+            id: row.get(0)?,
+            state: row.get(1)?,
+            rule_set: row.get(2)?,
+            credits: row.get(3)?,
+            created_on: date_at(row, 4)?,
+            sent_on: optional_date_at(row, 5)?,
+            fee,
+            paid_by: row.get(8)?,
+            credited_on: optional_date_at(row, 9)?,
+            claimed_total: claimed.total(),
+            claimed,
+            entry_count: row.get(13)?,
+        })
     })
 }
 
@@ -138,26 +102,25 @@ fn detail(conn: &Connection, id: i64) -> Result<SubmissionDetail> {
     )?;
     let mut rows = stmt.query([id])?;
     while let Some(row) = rows.next()? {
-        let activity: String = row.get(2)?;
-        let format: String = row.get(4)?;
-        let claimed = ClaimedRow {
-            entry_id: row.get(0)?,
-            date: date_at(row, 1)?,
-            activity_label: activity_label(rules, &activity),
-            activity,
-            format: Format::from_key(&format).unwrap_or(Format::InPerson),
-            logged_minutes: row.get(5)?,
-            days: row.get(6)?,
-            provider: row.get(7)?,
-            provider_credentials: row.get(8)?,
-            counted_minutes: row.get(9)?,
-            claimed_minutes: row.get(10)?,
-            carried_in: row.get(11)?,
-        };
-        rows_by_category
-            .entry(category_at(row, 3)?)
-            .or_default()
-            .push(claimed);
+        let (category, claimed) = read_row("entries", row, 0, |row| {
+            let activity: String = row.get(2)?;
+            let claimed = ClaimedRow {
+                entry_id: row.get(0)?,
+                date: date_at(row, 1)?,
+                activity_label: activity_label(rules, &activity),
+                activity,
+                format: row.get(4)?,
+                logged_minutes: row.get(5)?,
+                days: row.get(6)?,
+                provider: row.get(7)?,
+                provider_credentials: row.get(8)?,
+                counted_minutes: row.get(9)?,
+                claimed_minutes: row.get(10)?,
+                carried_in: row.get(11)?,
+            };
+            Ok((row.get::<_, Category>(3)?, claimed))
+        })?;
+        rows_by_category.entry(category).or_default().push(claimed);
     }
     let categories = Category::ALL
         .into_iter()
@@ -185,14 +148,16 @@ fn detail(conn: &Connection, id: i64) -> Result<SubmissionDetail> {
     )?;
     let carried_forward = stmt
         .query_map([id], |row| {
-            let activity: String = row.get(3)?;
-            Ok(CarriedForward {
-                entry_id: row.get(0)?,
-                date: date_at(row, 1)?,
-                category: category_at(row, 2)?,
-                activity_label: activity_label(rules, &activity),
-                provider: row.get(4)?,
-                remaining_minutes: row.get(5)?,
+            read_row("entries", row, 0, |row| {
+                let activity: String = row.get(3)?;
+                Ok(CarriedForward {
+                    entry_id: row.get(0)?,
+                    date: date_at(row, 1)?,
+                    category: row.get(2)?,
+                    activity_label: activity_label(rules, &activity),
+                    provider: row.get(4)?,
+                    remaining_minutes: row.get(5)?,
+                })
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -203,23 +168,6 @@ fn detail(conn: &Connection, id: i64) -> Result<SubmissionDetail> {
         categories,
         carried_forward,
     })
-}
-
-/// Counted minutes already claimed, per category. An entry counts at most what it counts now:
-/// when new rules count it for less than was claimed, it has nothing left, not less than nothing.
-pub(super) fn claimed_by_category(conn: &Connection) -> Result<ByCategory> {
-    let mut stmt = conn.prepare_cached(
-        "SELECT e.category, SUM(MIN(e.counted_minutes, c.claimed))
-         FROM (SELECT entry_id, SUM(minutes) AS claimed FROM claims GROUP BY entry_id) c
-         JOIN entries e ON e.id = c.entry_id
-         GROUP BY e.category",
-    )?;
-    let mut totals = ByCategory::default();
-    let mut rows = stmt.query([])?;
-    while let Some(row) = rows.next()? {
-        totals[category_at(row, 0)?] = row.get(1)?;
-    }
-    Ok(totals)
 }
 
 /// Entries with counted minutes not claimed yet, each with what is left of it.
@@ -233,11 +181,13 @@ fn pool(conn: &Connection) -> Result<Vec<PoolEntry>> {
     )?;
     let pool = stmt
         .query_map([], |row| {
-            Ok(PoolEntry {
-                id: row.get(0)?,
-                category: category_at(row, 1)?,
-                date: date_at(row, 2)?,
-                minutes: row.get(3)?,
+            read_row("entries", row, 0, |row| {
+                Ok(PoolEntry {
+                    id: row.get(0)?,
+                    category: row.get(1)?,
+                    date: date_at(row, 2)?,
+                    minutes: row.get(3)?,
+                })
             })
         })?
         .collect::<rusqlite::Result<_>>()?;
@@ -246,7 +196,7 @@ fn pool(conn: &Connection) -> Result<Vec<PoolEntry>> {
 
 /// Claims `credits` credits on a new draft submission; returns its id.
 fn claim(conn: &Connection, rules: &RuleSet, credits: i64, today: NaiveDate) -> Result<i64> {
-    let unclaimed = super::entries::unclaimed_by_category(conn)?;
+    let unclaimed = unclaimed_by_category(conn)?;
     // Checked before the pool is read: a refused claim costs one pass over an index.
     check_claim(rules, &credit_status(rules, unclaimed), credits)?;
     let claims = allocate_claim(rules, &pool(conn)?, credits)?;
@@ -262,71 +212,6 @@ fn claim(conn: &Connection, rules: &RuleSet, credits: i64, today: NaiveDate) -> 
         insert.execute(params![id, c.entry_id, c.minutes])?;
     }
     Ok(id)
-}
-
-/// For each entry asked about (`None`: every entry with claims), the minutes claimed from it and
-/// the submission that locks it: a sent or credited one before a draft, the latest first.
-pub(super) fn claim_facts(
-    conn: &Connection,
-    entry_ids: Option<&[i64]>,
-) -> Result<HashMap<i64, (i64, Option<EntryLock>)>> {
-    let mut facts: HashMap<i64, (i64, Option<EntryLock>)> = HashMap::new();
-    let sql = "SELECT c.entry_id, c.minutes, s.id, s.state, s.sent_on
-               FROM claims c JOIN submissions s ON s.id = c.submission_id";
-    let (sql, args): (String, Vec<Value>) = match entry_ids {
-        None => (sql.to_owned(), Vec::new()),
-        Some([]) => return Ok(facts),
-        Some(ids) => (
-            format!(
-                "{sql} WHERE c.entry_id IN ({})",
-                vec!["?"; ids.len()].join(", ")
-            ),
-            ids.iter().map(|&id| Value::Integer(id)).collect(),
-        ),
-    };
-    let mut stmt = conn.prepare_cached(&sql)?;
-    let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
-    while let Some(row) = rows.next()? {
-        let lock = EntryLock {
-            submission_id: row.get(2)?,
-            state: state_at(row, 3)?,
-            sent_on: optional_date_at(row, 4)?,
-        };
-        let (claimed, strongest) = facts.entry(row.get(0)?).or_insert((0, None));
-        *claimed += row.get::<_, i64>(1)?;
-        let rank = |l: &EntryLock| (l.state != SubmissionState::Draft, l.submission_id);
-        if strongest.as_ref().is_none_or(|s| rank(&lock) > rank(s)) {
-            *strongest = Some(lock);
-        }
-    }
-    Ok(facts)
-}
-
-/// Refuses to change an entry a submission claims minutes from, saying how to free it.
-pub(super) fn refuse_if_claimed(conn: &Connection, entry_id: i64) -> Result<()> {
-    let lock = claim_facts(conn, Some(&[entry_id]))?
-        .remove(&entry_id)
-        .and_then(|(_, lock)| lock);
-    match lock {
-        None => Ok(()),
-        Some(EntryLock {
-            submission_id,
-            state: SubmissionState::Draft,
-            ..
-        }) => Err(Error::Refused(format!(
-            "This entry is claimed by draft submission {submission_id}: discard the draft to \
-             change it, then claim again."
-        ))),
-        Some(EntryLock {
-            submission_id,
-            sent_on,
-            ..
-        }) => Err(Error::Refused(format!(
-            "This entry is on submission {submission_id}, sent on {}: reopen the submission to \
-             change it.",
-            sent_on.map(format_date).unwrap_or_default()
-        ))),
-    }
 }
 
 fn refuse_unless(summary: &SubmissionSummary, wanted: SubmissionState, action: &str) -> Result<()> {
@@ -508,318 +393,4 @@ impl super::Store {
 }
 
 #[cfg(test)]
-mod tests {
-    use chrono::NaiveDate;
-
-    use crate::error::Error;
-    use crate::model::{EntryDraft, FeeDraft, SubmissionState};
-    use crate::rules::Format;
-    use crate::store::Store;
-
-    fn day(text: &str) -> NaiveDate {
-        NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
-    }
-
-    fn today() -> NaiveDate {
-        day("2025-06-30")
-    }
-
-    fn log(store: &mut Store, date: &str, activity: &str, hours: &str) -> i64 {
-        let draft = EntryDraft {
-            date: date.into(),
-            activity: activity.into(),
-            format: Some(Format::InPerson),
-            hours: hours.into(),
-            days: None,
-            mentor_id: None,
-            provider: "Ana Núñez".into(),
-            provider_credentials: "LMT, CST-D".into(),
-            certified_mentor: true,
-            endorsed: true,
-            notes: String::new(),
-        };
-        store.add_entry(&draft, today()).unwrap().id
-    }
-
-    /// A 8 h, B 7 h, C 10 h: one credit, with 20 min of each category carried forward.
-    fn one_credit_and_a_bit() -> (Store, [i64; 4]) {
-        let mut store = Store::open_in_memory().unwrap();
-        let ids = [
-            log(&mut store, "2025-01-10", "receiving_treatment", "4"),
-            log(&mut store, "2025-02-10", "receiving_treatment", "4"),
-            log(&mut store, "2025-01-05", "small_group", "7"),
-            log(&mut store, "2025-01-20", "one_to_one", "10"),
-        ];
-        (store, ids)
-    }
-
-    fn usd(amount: &str) -> FeeDraft {
-        FeeDraft {
-            amount: amount.into(),
-            currency: "usd".into(),
-        }
-    }
-
-    fn refusal<T: std::fmt::Debug>(result: crate::Result<T>) -> String {
-        match result {
-            Err(Error::Refused(message)) => message,
-            other => panic!("expected a refusal, got {other:?}"),
-        }
-    }
-
-    fn field<T: std::fmt::Debug>(result: crate::Result<T>) -> &'static str {
-        match result {
-            Err(Error::Invalid { field, .. }) => field,
-            other => panic!("expected a field error, got {other:?}"),
-        }
-    }
-
-    #[test]
-    fn a_claim_is_a_draft_and_its_minutes_leave_the_pool() {
-        let (mut store, [a1, a2, b, c]) = one_credit_and_a_bit();
-        let detail = store.claim_credits(1, today()).unwrap();
-        let s = &detail.summary;
-        assert_eq!(
-            (s.state, s.credits, s.created_on),
-            (SubmissionState::Draft, 1, today())
-        );
-        assert_eq!((s.claimed.a, s.claimed.b, s.claimed.c), (460, 400, 580));
-        assert_eq!((s.claimed_total, s.entry_count), (1440, 4));
-        let rows: Vec<(i64, i64)> = detail
-            .categories
-            .iter()
-            .flat_map(|c| c.rows.iter().map(|r| (r.entry_id, r.claimed_minutes)))
-            .collect();
-        assert_eq!(rows, [(a1, 240), (a2, 220), (b, 400), (c, 580)]);
-        let carried: Vec<(i64, i64)> = detail
-            .carried_forward
-            .iter()
-            .map(|r| (r.entry_id, r.remaining_minutes))
-            .collect();
-        assert_eq!(carried, [(a2, 20), (b, 20), (c, 20)]);
-        assert_eq!(detail.categories[0].required_minutes, 360);
-
-        let status = store.credit_status().unwrap();
-        assert_eq!(
-            (status.counted.a, status.counted.b, status.counted.c),
-            (20, 20, 20)
-        );
-        assert_eq!(status.credits_available, 0);
-        let entry = store.entry(a2).unwrap();
-        assert_eq!(entry.claimed_minutes, 220);
-        let lock = entry.locked_by.unwrap();
-        assert_eq!(
-            (lock.submission_id, lock.state),
-            (s.id, SubmissionState::Draft)
-        );
-        assert_eq!(
-            store.submissions().unwrap(),
-            std::slice::from_ref(&detail.summary)
-        );
-        assert_eq!(store.submission(s.id).unwrap(), detail);
-    }
-
-    #[test]
-    fn a_claimed_entry_is_locked_until_its_submission_is_discarded_or_reopened() {
-        let (mut store, [a1, ..]) = one_credit_and_a_bit();
-        let id = store.claim_credits(1, today()).unwrap().summary.id;
-        let draft = store.entry(a1).unwrap().draft;
-        let message = refusal(store.delete_entry(a1));
-        assert!(message.contains("draft submission"), "{message}");
-        refusal(store.update_entry(a1, &draft, today()));
-
-        store
-            .mark_sent(id, "2025-06-30", &usd("25"), "card", today())
-            .unwrap();
-        assert_eq!(
-            refusal(store.update_entry(a1, &draft, today())),
-            format!("This entry is on submission {id}, sent on 30 June 2025: reopen the submission to change it.")
-        );
-        refusal(store.delete_entry(a1));
-        let lock = store.entry(a1).unwrap().locked_by.unwrap();
-        assert_eq!(
-            (lock.state, lock.sent_on),
-            (SubmissionState::Sent, Some(today()))
-        );
-
-        let reopened = store.reopen_submission(id).unwrap();
-        assert_eq!(
-            (reopened.state, reopened.sent_on),
-            (SubmissionState::Draft, None)
-        );
-        assert_eq!(
-            reopened.fee.unwrap().amount,
-            "25.00",
-            "the fee paid is kept"
-        );
-        refusal(store.delete_entry(a1));
-
-        store.discard_submission(id).unwrap();
-        assert_eq!(store.entry(a1).unwrap().locked_by, None);
-        store.update_entry(a1, &draft, today()).unwrap();
-        store.delete_entry(a1).unwrap();
-    }
-
-    #[test]
-    fn the_life_of_a_submission_goes_one_way_unless_reopened() {
-        let (mut store, _) = one_credit_and_a_bit();
-        let id = store
-            .claim_credits(1, day("2025-06-01"))
-            .unwrap()
-            .summary
-            .id;
-        refusal(store.mark_credited(id, "2025-06-30", today()));
-        refusal(store.reopen_submission(id));
-
-        let sent = store
-            .mark_sent(
-                id,
-                " 2025-06-02 ",
-                &usd("25,5"),
-                " bank  transfer ",
-                today(),
-            )
-            .unwrap();
-        assert_eq!(sent.state, SubmissionState::Sent);
-        assert_eq!(sent.sent_on, Some(day("2025-06-02")));
-        let fee = sent.fee.clone().unwrap();
-        assert_eq!(
-            (fee.hundredths, fee.currency.as_str(), fee.amount.as_str()),
-            (2550, "USD", "25.50")
-        );
-        assert_eq!(sent.paid_by, "bank transfer");
-        refusal(store.mark_sent(id, "2025-06-03", &usd("1"), "", today()));
-        refusal(store.discard_submission(id));
-
-        assert_eq!(
-            field(store.mark_credited(id, "2025-06-01", today())),
-            "credited_on"
-        );
-        assert_eq!(
-            field(store.mark_credited(id, "2025-07-01", today())),
-            "credited_on"
-        );
-        let credited = store.mark_credited(id, "2025-06-20", today()).unwrap();
-        assert_eq!(credited.state, SubmissionState::Credited);
-        assert_eq!(credited.credited_on, Some(day("2025-06-20")));
-        refusal(store.mark_credited(id, "2025-06-21", today()));
-        refusal(store.discard_submission(id));
-
-        let reopened = store.reopen_submission(id).unwrap();
-        assert_eq!(
-            (reopened.state, reopened.credited_on),
-            (SubmissionState::Draft, None)
-        );
-        assert!(matches!(store.submission(id + 1), Err(Error::NotFound(_))));
-        assert!(matches!(
-            store.reopen_submission(id + 1),
-            Err(Error::NotFound(_))
-        ));
-    }
-
-    #[test]
-    fn a_bad_sending_is_refused_at_its_field_and_changes_nothing() {
-        let (mut store, _) = one_credit_and_a_bit();
-        let id = store
-            .claim_credits(1, day("2025-06-01"))
-            .unwrap()
-            .summary
-            .id;
-        let before = store.submissions().unwrap();
-        for (sent_on, fee, paid_by, wrong) in [
-            ("2025-07-01", usd("25"), "", "sent_on"),
-            ("2025-05-31", usd("25"), "", "sent_on"),
-            ("30/06/2025", usd("25"), "", "sent_on"),
-            ("2025-06-30", usd("-1"), "", "fee_amount"),
-            ("2025-06-30", usd("25.001"), "", "fee_amount"),
-            (
-                "2025-06-30",
-                FeeDraft {
-                    amount: "25".into(),
-                    currency: "dollars".into(),
-                },
-                "",
-                "fee_currency",
-            ),
-            ("2025-06-30", usd("25"), "card\u{7}", "paid_by"),
-        ] {
-            assert_eq!(
-                field(store.mark_sent(id, sent_on, &fee, paid_by, today())),
-                wrong,
-                "{sent_on} {fee:?}"
-            );
-        }
-        assert_eq!(store.submissions().unwrap(), before);
-        let zero = store
-            .mark_sent(id, "2025-06-01", &usd("0"), "", today())
-            .unwrap();
-        assert_eq!(zero.fee.unwrap().hundredths, 0);
-    }
-
-    #[test]
-    fn discarding_a_draft_returns_its_minutes_and_removes_its_attachments() {
-        let (mut store, _) = one_credit_and_a_bit();
-        let before = store.credit_status().unwrap();
-        let id = store.claim_credits(1, today()).unwrap().summary.id;
-        store
-            .conn()
-            .execute(
-                "INSERT INTO attachments (owner_kind, owner_id, file_name, stored_name, bytes, added_on)
-                 VALUES ('submission', ?1, 'signed.pdf', 'x-signed.pdf', 10, '2025-06-30'),
-                        ('entry', ?1, 'certificate.pdf', 'x-certificate.pdf', 10, '2025-06-30')",
-                [id],
-            )
-            .unwrap();
-        let discarded = store.discard_submission(id).unwrap();
-        assert_eq!(discarded.id, id);
-        assert_eq!(store.credit_status().unwrap(), before);
-        assert!(store.submissions().unwrap().is_empty());
-        let left: Vec<String> = store
-            .conn()
-            .prepare("SELECT owner_kind FROM attachments")
-            .unwrap()
-            .query_map([], |r| r.get(0))
-            .unwrap()
-            .map(Result::unwrap)
-            .collect();
-        assert_eq!(left, ["entry"], "only the submission's attachment goes");
-        let claims: i64 = store
-            .conn()
-            .query_row("SELECT count(*) FROM claims", [], |r| r.get(0))
-            .unwrap();
-        assert_eq!(claims, 0);
-        assert!(matches!(
-            store.discard_submission(id),
-            Err(Error::NotFound(_))
-        ));
-    }
-
-    #[test]
-    fn an_entry_counted_for_less_than_was_claimed_leaves_nothing_not_less() {
-        let (mut store, [a1, ..]) = one_credit_and_a_bit();
-        store.claim_credits(1, today()).unwrap();
-        // As when new rules count a claimed entry for less: it has nothing left to claim, and
-        // the other entries of its category keep theirs.
-        store
-            .conn()
-            .execute("UPDATE entries SET counted_minutes = 0 WHERE id = ?1", [a1])
-            .unwrap();
-        let status = store.credit_status().unwrap();
-        assert_eq!(
-            (status.counted.a, status.counted.b, status.counted.c),
-            (20, 20, 20)
-        );
-    }
-
-    #[test]
-    fn with_no_credit_to_claim_the_refusal_says_what_is_missing() {
-        let mut store = Store::open_in_memory().unwrap();
-        log(&mut store, "2025-01-10", "receiving_treatment", "6");
-        let message = refusal(store.claim_credits(1, today()));
-        assert!(
-            message.starts_with("No credit can be claimed yet. For your next credit:"),
-            "{message}"
-        );
-        assert!(store.submissions().unwrap().is_empty());
-    }
-}
+mod tests;

@@ -4,37 +4,40 @@ use chrono::NaiveDate;
 use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::attachments;
+use super::columns::read_row;
+use super::rows::{save_row, take_row};
 use crate::certification::{
     default_certification, readiness, Certification, PathReadiness, Records,
 };
 use crate::error::{Error, Result};
 use crate::model::{
-    course_title, Course, CourseDraft, CourseRole, Exam, ExamDraft, Owner, Presentation,
-    PresentationDraft, ValidCourse,
+    course_title, Course, CourseDraft, Exam, ExamDraft, Owner, Presentation, PresentationDraft,
+    ValidCourse,
 };
 
 const COURSE_COLUMNS: &str =
     "id, course, title, role, started_on, finished_on, instructor, place, minutes";
 
 fn course_from_row(certification: &Certification, row: &Row<'_>) -> rusqlite::Result<Course> {
-    let role: String = row.get(3)?;
-    let minutes: i64 = row.get(8)?;
-    let draft = CourseDraft {
-        course: row.get(1)?,
-        title: row.get(2)?,
-        role: Some(CourseRole::from_key(&role).unwrap_or_default()),
-        started_on: row.get(4)?,
-        finished_on: row.get(5)?,
-        instructor: row.get(6)?,
-        place: row.get(7)?,
-        hours: format!("{}:{:02}", minutes / 60, minutes % 60),
-    };
-    Ok(Course {
-        id: row.get(0)?,
-        display_title: course_title(certification, &draft.course, &draft.title),
-        minutes,
-        draft,
-        certificates: Vec::new(),
+    read_row("courses", row, 0, |row| {
+        let minutes: i64 = row.get(8)?;
+        let draft = CourseDraft {
+            course: row.get(1)?,
+            title: row.get(2)?,
+            role: Some(row.get(3)?),
+            started_on: row.get(4)?,
+            finished_on: row.get(5)?,
+            instructor: row.get(6)?,
+            place: row.get(7)?,
+            hours: format!("{}:{:02}", minutes / 60, minutes % 60),
+        };
+        Ok(Course {
+            id: row.get(0)?,
+            display_title: course_title(certification, &draft.course, &draft.title),
+            minutes,
+            draft,
+            certificates: Vec::new(),
+        })
     })
 }
 
@@ -70,37 +73,24 @@ pub(super) fn put_course(conn: &Connection, id: Option<i64>, c: &ValidCourse) ->
     let values = params![
         c.course,
         c.title,
-        c.role.key(),
+        c.role,
         c.started_on.to_string(),
         c.finished_on.to_string(),
         c.instructor,
         c.place,
         c.minutes,
     ];
-    let id = match id {
-        None => {
-            conn.execute(
-                "INSERT INTO courses (course, title, role, started_on, finished_on, instructor, place, minutes)
+    let id = save_row(
+        conn,
+        id,
+        "INSERT INTO courses (course, title, role, started_on, finished_on, instructor, place, minutes)
                  VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                values,
-            )?;
-            conn.last_insert_rowid()
-        }
-        Some(id) => {
-            let changed = conn.execute(
-                "UPDATE courses SET course = ?1, title = ?2, role = ?3, started_on = ?4,
+        "UPDATE courses SET course = ?1, title = ?2, role = ?3, started_on = ?4,
                         finished_on = ?5, instructor = ?6, place = ?7, minutes = ?8
                  WHERE id = ?9",
-                rusqlite::params_from_iter(
-                    values.iter().copied().chain([&id as &dyn rusqlite::ToSql]),
-                ),
-            )?;
-            if changed == 0 {
-                return Err(Error::NotFound("That course".into()));
-            }
-            id
-        }
-    };
+        values,
+        |_| Error::NotFound("That course".into()),
+    )?;
     get_course(conn, id)
 }
 
@@ -115,17 +105,19 @@ pub(super) fn all_exams(conn: &Connection) -> Result<Vec<Exam>> {
 }
 
 fn exam_from_row(certification: &Certification, r: &Row<'_>) -> rusqlite::Result<Exam> {
-    let exam: String = r.get(1)?;
-    Ok(Exam {
-        id: r.get(0)?,
-        title: certification
-            .exam(&exam)
-            .map_or_else(|| exam.clone(), |e| e.title.clone()),
-        draft: ExamDraft {
-            exam,
-            passed_on: r.get(2)?,
-            note: r.get(3)?,
-        },
+    read_row("exams", r, 0, |r| {
+        let exam: String = r.get(1)?;
+        Ok(Exam {
+            id: r.get(0)?,
+            title: certification
+                .exam(&exam)
+                .map_or_else(|| exam.clone(), |e| e.title.clone()),
+            draft: ExamDraft {
+                exam,
+                passed_on: r.get(2)?,
+                note: r.get(3)?,
+            },
+        })
     })
 }
 
@@ -151,16 +143,18 @@ pub(super) fn all_presentations(conn: &Connection) -> Result<Vec<Presentation>> 
 }
 
 fn presentation_from_row(r: &Row<'_>) -> rusqlite::Result<Presentation> {
-    let minutes: i64 = r.get(4)?;
-    Ok(Presentation {
-        id: r.get(0)?,
-        minutes,
-        draft: PresentationDraft {
-            given_on: r.get(1)?,
-            title: r.get(2)?,
-            audience: r.get(3)?,
-            hours: format!("{}:{:02}", minutes / 60, minutes % 60),
-        },
+    read_row("presentations", r, 0, |r| {
+        let minutes: i64 = r.get(4)?;
+        Ok(Presentation {
+            id: r.get(0)?,
+            minutes,
+            draft: PresentationDraft {
+                given_on: r.get(1)?,
+                title: r.get(2)?,
+                audience: r.get(3)?,
+                hours: format!("{}:{:02}", minutes / 60, minutes % 60),
+            },
+        })
     })
 }
 
@@ -174,40 +168,16 @@ fn get_presentation(conn: &Connection, id: i64) -> Result<Presentation> {
     .ok_or_else(|| Error::NotFound("That presentation".into()))
 }
 
-/// Runs `sql` (an UPDATE or DELETE of one row by id as `?N`) and says `NotFound` when no row was
-/// touched.
-fn one_row(
-    conn: &Connection,
-    what: &str,
-    sql: &str,
-    values: &[&dyn rusqlite::ToSql],
-) -> Result<()> {
-    if conn.execute(sql, values)? == 0 {
-        return Err(Error::NotFound(what.to_owned()));
-    }
-    Ok(())
-}
-
 /// Stores a validated exam: a new one (`id` None) or a change.
 pub(super) fn put_exam(conn: &Connection, id: Option<i64>, draft: &ExamDraft) -> Result<Exam> {
-    let id = match id {
-        None => {
-            conn.execute(
-                "INSERT INTO exams (exam, passed_on, note) VALUES (?1, ?2, ?3)",
-                params![draft.exam, draft.passed_on, draft.note],
-            )?;
-            conn.last_insert_rowid()
-        }
-        Some(id) => {
-            one_row(
-                conn,
-                "That exam",
-                "UPDATE exams SET exam = ?1, passed_on = ?2, note = ?3 WHERE id = ?4",
-                params![draft.exam, draft.passed_on, draft.note, id],
-            )?;
-            id
-        }
-    };
+    let id = save_row(
+        conn,
+        id,
+        "INSERT INTO exams (exam, passed_on, note) VALUES (?1, ?2, ?3)",
+        "UPDATE exams SET exam = ?1, passed_on = ?2, note = ?3 WHERE id = ?4",
+        params![draft.exam, draft.passed_on, draft.note],
+        |_| Error::NotFound("That exam".into()),
+    )?;
     get_exam(conn, id)
 }
 
@@ -218,26 +188,16 @@ pub(super) fn put_presentation(
     p: &PresentationDraft,
     minutes: i64,
 ) -> Result<Presentation> {
-    let id = match id {
-        None => {
-            conn.execute(
-                "INSERT INTO presentations (given_on, title, audience, minutes)
-                 VALUES (?1, ?2, ?3, ?4)",
-                params![p.given_on, p.title, p.audience, minutes],
-            )?;
-            conn.last_insert_rowid()
-        }
-        Some(id) => {
-            one_row(
-                conn,
-                "That presentation",
-                "UPDATE presentations SET given_on = ?1, title = ?2, audience = ?3, minutes = ?4
-                 WHERE id = ?5",
-                params![p.given_on, p.title, p.audience, minutes, id],
-            )?;
-            id
-        }
-    };
+    let id = save_row(
+        conn,
+        id,
+        "INSERT INTO presentations (given_on, title, audience, minutes)
+         VALUES (?1, ?2, ?3, ?4)",
+        "UPDATE presentations SET given_on = ?1, title = ?2, audience = ?3, minutes = ?4
+         WHERE id = ?5",
+        params![p.given_on, p.title, p.audience, minutes],
+        |_| Error::NotFound("That presentation".into()),
+    )?;
     get_presentation(conn, id)
 }
 
@@ -304,11 +264,7 @@ impl super::Store {
 
     /// Deletes an exam record.
     pub fn delete_exam(&mut self, id: i64) -> Result<Exam> {
-        self.with_tx(|tx| {
-            let exam = get_exam(tx, id)?;
-            tx.execute("DELETE FROM exams WHERE id = ?1", [id])?;
-            Ok(exam)
-        })
+        self.with_tx(|tx| take_row(tx, "exams", id, get_exam))
     }
 
     /// The presentations given, oldest first.
@@ -329,11 +285,7 @@ impl super::Store {
 
     /// Deletes a presentation.
     pub fn delete_presentation(&mut self, id: i64) -> Result<Presentation> {
-        self.with_tx(|tx| {
-            let p = get_presentation(tx, id)?;
-            tx.execute("DELETE FROM presentations WHERE id = ?1", [id])?;
-            Ok(p)
-        })
+        self.with_tx(|tx| take_row(tx, "presentations", id, get_presentation))
     }
 
     /// How ready the therapist is for each certification path: every checklist item done or
@@ -341,29 +293,6 @@ impl super::Store {
     pub fn readiness(&self) -> Result<Vec<PathReadiness>> {
         readiness_of(&self.conn)
     }
-
-    /// Everything the Courses view shows: the records and, from them, each path's checklist.
-    pub fn training(&self) -> Result<Training> {
-        Ok(Training {
-            courses: self.courses()?,
-            exams: self.exams()?,
-            presentations: self.presentations()?,
-            readiness: self.readiness()?,
-        })
-    }
-}
-
-/// The training record and where each certification path stands.
-#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize, specta::Type)]
-pub struct Training {
-    /// Courses taken, assisted or precepted.
-    pub courses: Vec<Course>,
-    /// Exams passed.
-    pub exams: Vec<Exam>,
-    /// Presentations of CST given.
-    pub presentations: Vec<Presentation>,
-    /// Each path's checklist, from these records.
-    pub readiness: Vec<PathReadiness>,
 }
 
 #[cfg(test)]

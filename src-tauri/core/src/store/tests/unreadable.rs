@@ -1,0 +1,143 @@
+//! A stored row that cannot be read is an error naming its table and row, never a default.
+
+use chrono::NaiveDate;
+
+use crate::clinical::ScreenAnswer;
+use crate::error::Error;
+use crate::model::{CourseDraft, CourseRole, EntryDraft};
+use crate::rules::Format;
+use crate::store::Store;
+
+/// Writes `sql` past the schema's checks, as a damaged or foreign file could hold it.
+fn damage(store: &Store, sql: &str, id: i64) {
+    let conn = store.conn();
+    conn.execute_batch("PRAGMA ignore_check_constraints = ON")
+        .unwrap();
+    assert_eq!(conn.execute(sql, [id]).unwrap(), 1);
+    conn.execute_batch("PRAGMA ignore_check_constraints = OFF")
+        .unwrap();
+}
+
+fn message(result: Result<impl std::fmt::Debug, Error>) -> String {
+    match result {
+        Err(e @ Error::Database(_)) => e.to_string(),
+        other => panic!("expected a read error, got {other:?}"),
+    }
+}
+
+fn entry(store: &mut Store) -> i64 {
+    let draft = EntryDraft {
+        date: "2025-03-14".into(),
+        activity: "clinical_applications".into(),
+        format: Some(Format::InPerson),
+        hours: "8".into(),
+        days: None,
+        mentor_id: None,
+        provider: "Ana Núñez".into(),
+        provider_credentials: "LMT, CST-D".into(),
+        certified_mentor: true,
+        endorsed: true,
+        notes: String::new(),
+    };
+    let today = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    store.add_entry(&draft, today).unwrap().id
+}
+
+#[test]
+fn an_entry_of_an_unknown_category_is_an_error_naming_the_entry() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = entry(&mut store);
+    damage(
+        &store,
+        "UPDATE entries SET category = 'Z' WHERE id = ?1",
+        id,
+    );
+    let text = message(store.entry(id));
+    assert!(text.contains(&format!("entries row {id}")), "{text}");
+    assert!(text.contains("unknown category \"Z\""), "{text}");
+}
+
+#[test]
+fn an_entry_of_an_unknown_format_is_an_error_naming_the_entry() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = entry(&mut store);
+    damage(
+        &store,
+        "UPDATE entries SET format = 'by_post' WHERE id = ?1",
+        id,
+    );
+    let text = message(store.all_entries());
+    assert!(text.contains(&format!("entries row {id}")), "{text}");
+    assert!(text.contains("unknown format \"by_post\""), "{text}");
+}
+
+#[test]
+fn a_course_of_an_unknown_role_is_an_error_naming_the_course() {
+    let mut store = Store::open_in_memory().unwrap();
+    let today = NaiveDate::from_ymd_opt(2026, 6, 1).unwrap();
+    let course = CourseDraft {
+        course: "CS1".into(),
+        role: Some(CourseRole::Participant),
+        title: String::new(),
+        started_on: "2025-03-13".into(),
+        finished_on: "2025-03-16".into(),
+        instructor: "Karin Holm".into(),
+        place: "Malmö".into(),
+        hours: "24".into(),
+    };
+    let id = store.save_course(None, &course, today).unwrap().id;
+    damage(
+        &store,
+        "UPDATE courses SET role = 'tutor' WHERE id = ?1",
+        id,
+    );
+    let text = message(store.courses());
+    assert!(text.contains(&format!("courses row {id}")), "{text}");
+    assert!(text.contains("unknown course role \"tutor\""), "{text}");
+}
+
+#[test]
+fn an_attachment_of_an_unknown_owner_is_an_error_naming_the_attachment() {
+    let mut store = Store::open_in_memory().unwrap();
+    let entry = entry(&mut store);
+    store
+        .conn()
+        .execute(
+            "INSERT INTO attachments (owner_kind, owner_id, file_name, stored_name, bytes, added_on)
+             VALUES ('entry', ?1, 'certificate.pdf', 'x-certificate.pdf', 10, '2025-06-30')",
+            [entry],
+        )
+        .unwrap();
+    let id = store.conn().last_insert_rowid();
+    damage(
+        &store,
+        "UPDATE attachments SET owner_kind = 'letter' WHERE id = ?1",
+        id,
+    );
+    let text = message(store.detach(id));
+    assert!(text.contains(&format!("attachments row {id}")), "{text}");
+    assert!(text.contains("unknown owner kind \"letter\""), "{text}");
+}
+
+#[test]
+fn an_unknown_screen_answer_is_an_error_naming_its_client() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = store
+        .save_client(None, &super::client("C-001"), super::today())
+        .unwrap()
+        .id;
+    store
+        .save_intake(id, &super::intake(ScreenAnswer::No), super::today())
+        .unwrap();
+    damage(
+        &store,
+        "UPDATE screen_answers SET answer = 'maybe' WHERE client_id = ?1 AND item = 'head_injury'",
+        id,
+    );
+    let text = message(store.client_overview(id));
+    assert!(
+        text.contains(&format!("screen_answers row of client {id}")),
+        "{text}"
+    );
+    assert!(text.contains("unknown answer \"maybe\""), "{text}");
+}

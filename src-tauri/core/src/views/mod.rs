@@ -1,0 +1,15 @@
+//! The read models the window shows, with the words they carry: gathered from the store, decided
+//! here so every view says the same.
+//!
+//! - `dashboard`: where the therapist stands.
+//! - `training`: the Courses view (the training record and each path's checklist).
+//! - `clients`: the client list and the client view (the flag and why, the clearances, the
+//!   sessions and the scale over time).
+
+pub mod clients;
+pub mod dashboard;
+pub mod training;
+
+pub use clients::{ClientOverview, ClientSummary, TimelinePoint};
+pub use dashboard::{dashboard, Dashboard};
+pub use training::Training;
