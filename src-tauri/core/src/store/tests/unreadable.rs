@@ -162,3 +162,16 @@ fn an_import_beside_an_entry_of_an_unknown_format_is_an_error_naming_the_entry()
     assert!(text.contains(&format!("entries row {id}")), "{text}");
     assert!(text.contains("unknown format \"by_post\""), "{text}");
 }
+
+#[test]
+fn an_entry_whose_reasons_cannot_be_read_is_an_error_naming_the_entry() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = entry(&mut store);
+    damage(
+        &store,
+        "UPDATE entries SET reasons = 'capped' WHERE id = ?1",
+        id,
+    );
+    let text = message(store.entry(id));
+    assert!(text.contains(&format!("entries row {id}")), "{text}");
+}
