@@ -6,12 +6,14 @@
 //! byte-order mark, CRLF or LF, decimal point or decimal comma, quoted fields, columns in any
 //! order with any capitalisation, named by their keys or as the app names them ("Certified
 //! mentor"), activities by their keys or labels ("1x1 mentorship"). Every row passes
-//! [`EntryDraft::validated`](crate::model::EntryDraft::validated), the one validation the form
-//! and the command line use too, and an import is all or nothing: one bad row and nothing is
-//! stored, with the header's problems and every bad row reported at once, each by its line in the
-//! file and with what would be accepted. The writer writes the same format back (a cell that starts like a formula
+//! [`EntryDraft::validated`], the one validation the form and the command line use too, and an
+//! import is all or nothing: one bad row and nothing is stored, with the header's problems and
+//! every bad row reported at once, each by its line in the file and with what would be
+//! accepted. The writer writes the same format back (a cell that starts like a formula
 //! neutralised), so an export imports into an empty database as the same entries, and into the
 //! same database as nothing new.
+//!
+//! [`EntryDraft::validated`]: crate::model::EntryDraft::validated
 
 mod read;
 mod write;
