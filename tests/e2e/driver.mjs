@@ -1,6 +1,7 @@
 // A small WebDriver client for driving the real Stillpoint window through tauri-driver
 // (which speaks to Debian's WebKitWebDriver). Each app launch gets its own tauri-driver, its
-// own database and its own XDG folders, and its session is always deleted, also on failure.
+// own database and its own XDG folders, and its WebDriver connection is always ended, also on
+// failure. (A "session" in Stillpoint is a therapy session; here the driver's is a `connection`.)
 import { execFileSync, spawn } from "node:child_process";
 import { chmodSync, closeSync, existsSync, mkdirSync, mkdtempSync, openSync, readdirSync, readFileSync, writeFileSync } from "node:fs";
 import { createServer } from "node:net";
@@ -76,7 +77,8 @@ async function stopApp(home, ms) {
   }
 }
 
-class Session {
+/** The app's window, driven through one WebDriver connection. */
+class AppWindow {
   constructor(base, id) {
     this.base = base;
     this.id = id;
@@ -294,7 +296,7 @@ async function dialogTitled(title, kind) {
 }
 
 /**
- * Starts the app on `db` and runs `body(session)`; always ends the session and the driver.
+ * Starts the app on `db` and runs `body(window)`; always ends the connection and the driver.
  * `env` adds variables for the app (it inherits tauri-driver's environment).
  *
  * The app turns WebKit's accelerated compositing off on Linux (it saves ~75 MiB), but
@@ -333,7 +335,7 @@ export async function withApp(home, body, { env = {}, shippedCompositing = false
     }
   };
   const base = `http://127.0.0.1:${port}`;
-  let session;
+  let connection;
   try {
     const end = Date.now() + 20000;
     for (;;) {
@@ -347,19 +349,19 @@ export async function withApp(home, body, { env = {}, shippedCompositing = false
         });
         const json = await res.json();
         if (!res.ok) throw new Error(json.value?.message ?? `status ${res.status}`);
-        session = new Session(base, json.value.sessionId);
+        connection = new AppWindow(base, json.value.sessionId);
         break;
       } catch (e) {
         if (Date.now() > end) throw new Error(`could not start the app: ${e.message}\n${driverLog()}`);
         await sleep(200);
       }
     }
-    return await body(session);
+    return await body(connection);
   } catch (error) {
     error.message += `\n--- tauri-driver and app log (tail) ---\n${driverLog().slice(-3000)}`;
     throw error;
   } finally {
-    if (session) await fetch(`${base}/session/${session.id}`, { method: "DELETE" }).catch(() => {});
+    if (connection) await fetch(`${base}/session/${connection.id}`, { method: "DELETE" }).catch(() => {});
     await stopApp(home, 3000);
     const exited = new Promise((r) => (driver.exitCode !== null || driver.signalCode !== null ? r() : driver.once("exit", r)));
     try {
