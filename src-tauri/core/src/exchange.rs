@@ -12,6 +12,8 @@
 //! accepted. The writer writes the same format back (a cell that starts like a formula
 //! neutralised), so an export imports into an empty database as the same entries, and into the
 //! same database as nothing new.
+//!
+//! [`EntryDraft::validated`]: crate::model::EntryDraft::validated
 
 mod read;
 mod write;

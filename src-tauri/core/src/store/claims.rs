@@ -9,7 +9,7 @@ use std::collections::HashMap;
 use rusqlite::types::Value;
 use rusqlite::Connection;
 
-use super::columns::optional_date_at;
+use super::columns::{optional_date_at, read_row};
 use crate::error::{Error, Result};
 use crate::model::{EntryLock, SubmissionState};
 use crate::rules::{format_date, ByCategory, Category};
@@ -21,8 +21,9 @@ pub(super) fn counted_by_category(conn: &Connection) -> Result<ByCategory> {
     let mut totals = ByCategory::default();
     let mut rows = stmt.query([])?;
     while let Some(row) = rows.next()? {
-        let category: Category = row.get(0)?;
-        let minutes: i64 = row.get(1)?;
+        let (category, minutes): (Category, i64) = read_row("counted_totals", row, 0, |row| {
+            Ok((row.get(0)?, row.get(1)?))
+        })?;
         totals[category] = minutes;
     }
     Ok(totals)
@@ -80,11 +81,13 @@ pub(super) fn claim_facts(
     let mut stmt = conn.prepare_cached(&sql)?;
     let mut rows = stmt.query(rusqlite::params_from_iter(args))?;
     while let Some(row) = rows.next()? {
-        let lock = EntryLock {
-            submission_id: row.get(2)?,
-            state: row.get(3)?,
-            sent_on: optional_date_at(row, 4)?,
-        };
+        let lock = read_row("submissions", row, 2, |row| {
+            Ok(EntryLock {
+                submission_id: row.get(2)?,
+                state: row.get(3)?,
+                sent_on: optional_date_at(row, 4)?,
+            })
+        })?;
         let (claimed, strongest) = facts.entry(row.get(0)?).or_insert((0, None));
         *claimed += row.get::<_, i64>(1)?;
         let rank = |l: &EntryLock| (l.state != SubmissionState::Draft, l.submission_id);

@@ -324,24 +324,26 @@ impl Record {
 fn stored_records(conn: &Connection) -> Result<HashMap<Record, usize>> {
     let mut stmt = conn.prepare(
         "SELECT date, activity, format, minutes, days, provider, provider_credentials,
-                certified_mentor, endorsed, notes
+                certified_mentor, endorsed, notes, id
          FROM entries",
     )?;
     let mut rows = stmt.query([])?;
     let mut records = HashMap::new();
     while let Some(row) = rows.next()? {
-        let record = Record {
-            date: row.get(0)?,
-            activity: row.get(1)?,
-            format: row.get::<_, Format>(2)?.key(),
-            minutes: row.get(3)?,
-            days: row.get(4)?,
-            provider: row.get(5)?,
-            provider_credentials: row.get(6)?,
-            certified_mentor: row.get(7)?,
-            endorsed: row.get(8)?,
-            notes: row.get(9)?,
-        };
+        let record = read_row("entries", row, 10, |row| {
+            Ok(Record {
+                date: row.get(0)?,
+                activity: row.get(1)?,
+                format: row.get::<_, Format>(2)?.key(),
+                minutes: row.get(3)?,
+                days: row.get(4)?,
+                provider: row.get(5)?,
+                provider_credentials: row.get(6)?,
+                certified_mentor: row.get(7)?,
+                endorsed: row.get(8)?,
+                notes: row.get(9)?,
+            })
+        })?;
         *records.entry(record).or_insert(0) += 1;
     }
     Ok(records)

@@ -141,3 +141,37 @@ fn an_unknown_screen_answer_is_an_error_naming_its_client() {
     );
     assert!(text.contains("unknown answer \"maybe\""), "{text}");
 }
+
+#[test]
+fn an_import_beside_an_entry_of_an_unknown_format_is_an_error_naming_the_entry() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = entry(&mut store);
+    damage(
+        &store,
+        "UPDATE entries SET format = 'by_post' WHERE id = ?1",
+        id,
+    );
+    let csv = "date,activity,format,hours,days,provider,provider_credential,certified_mentor,\
+               endorsed,notes\n2025-01-11,one_to_one,in_person,1,,Karin Holm,CST-D,yes,yes,\n";
+    let today = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
+    let text = message(crate::exchange::import_csv(
+        &mut store,
+        csv.as_bytes(),
+        today,
+    ));
+    assert!(text.contains(&format!("entries row {id}")), "{text}");
+    assert!(text.contains("unknown format \"by_post\""), "{text}");
+}
+
+#[test]
+fn an_entry_whose_reasons_cannot_be_read_is_an_error_naming_the_entry() {
+    let mut store = Store::open_in_memory().unwrap();
+    let id = entry(&mut store);
+    damage(
+        &store,
+        "UPDATE entries SET reasons = 'capped' WHERE id = ?1",
+        id,
+    );
+    let text = message(store.entry(id));
+    assert!(text.contains(&format!("entries row {id}")), "{text}");
+}
