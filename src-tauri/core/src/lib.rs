@@ -13,11 +13,14 @@
 //!   the sentences they say.
 //! - `demo`: realistic demo data for a first look at the app.
 //! - `exchange`: CSV import and export of mentorship entries, all or nothing.
-//! - `pdf`: the tracking form, filled in or blank, as a PDF in any script.
 //! - `forms`: the tracking forms as PDF files, from a submission or blank.
 //! - `portfolio`: the certification portfolio as a PDF: checked for consent and for any client's
 //!   private name or contact, then worded.
-//! - `pdf`: laying out PDF pages: fonts, shaping, bidi, line breaking, tables.
+//! - `pdf`: the PDF pages of the tracking form and the portfolio, in any script: fonts,
+//!   shaping, bidi, line breaking, tables.
+//! - `files`: writing a file whole and privately; private copies for the system's viewer.
+//! - `paths`: where the database lives.
+//! - `error`: the engine's errors, and what the window receives of them.
 //! - `cli`: the headless command line of the `stillpoint` binary.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
