@@ -8,6 +8,7 @@
 //! - `rules`: the mentorship program's rules as data: what counts, credits, and claims.
 //! - `clinical`: the contraindication screen and the techniques as data; keeping clients unnamed.
 //! - `certification`: certification paths as data, and readiness from the therapist's records.
+//! - `data`: the one registry of the data files built in (rules, screens, techniques, paths).
 //! - `store`: the SQLite database: opening, migrations, one data-access module per aggregate.
 //! - `views`: the read models the window shows (the dashboard, the client list and view), with
 //!   the sentences they say.
@@ -28,6 +29,7 @@
 pub mod certification;
 pub mod cli;
 pub mod clinical;
+mod data;
 pub mod demo;
 pub mod error;
 pub mod exchange;

@@ -9,59 +9,42 @@
 mod paths;
 mod readiness;
 
-use std::sync::OnceLock;
-
 pub use paths::{
     Certification, CertificationPath, ChecklistItem, CourseKind, ExamKind, Requirement,
 };
 pub use readiness::{readiness, PathReadiness, PathState, ReadinessItem, Records};
 
-use crate::error::{Error, Result};
+use crate::data::{DataFile, Registry};
+use crate::error::Result;
 
 /// The certification the checklists are for.
 pub const DEFAULT_CERTIFICATION: &str = "upledger-certification";
 
 /// Every certification file this build knows: its id and its JSON text.
-const REGISTRY: &[(&str, &str)] = &[(
+static REGISTRY: Registry<Certification> = Registry::new(&[(
     "upledger-certification",
     include_str!("../../paths/upledger-certification.json"),
-)];
+)]);
+
+impl DataFile for Certification {
+    const KIND: &'static str = "certification";
+    fn from_json(json: &str) -> Result<Self, String> {
+        Certification::from_json(json)
+    }
+    fn id(&self) -> &str {
+        Certification::id(self)
+    }
+}
 
 /// The ids of every registered certification file.
 pub fn certification_ids() -> impl Iterator<Item = &'static str> {
-    REGISTRY.iter().map(|(id, _)| *id)
+    REGISTRY.ids()
 }
 
 /// The certification with this id; a registered file that fails its checks is refused with the
 /// reason (the test of every registered file keeps that from shipping).
 pub fn certification(id: &str) -> Result<&'static Certification> {
-    static LOADED: OnceLock<Vec<(&'static str, Result<Certification, String>)>> = OnceLock::new();
-    let loaded = LOADED.get_or_init(|| {
-        REGISTRY
-            .iter()
-            .map(|&(id, json)| {
-                let set = Certification::from_json(json).and_then(|set| {
-                    if set.id() == id {
-                        Ok(set)
-                    } else {
-                        Err(format!(
-                            "the file's id is \"{}\", registered as \"{id}\"",
-                            set.id()
-                        ))
-                    }
-                });
-                (id, set)
-            })
-            .collect()
-    });
-    match loaded.iter().find(|(known, _)| *known == id) {
-        Some((_, Ok(set))) => Ok(set),
-        Some((_, Err(problem))) => Err(Error::Refused(format!(
-            "The certification paths \"{id}\" built into this version of Stillpoint are damaged \
-             ({problem})."
-        ))),
-        None => Err(Error::NotFound(format!("The certification \"{id}\""))),
-    }
+    REGISTRY.get(id)
 }
 
 /// The certification used when none is named: [`DEFAULT_CERTIFICATION`].
@@ -72,6 +55,7 @@ pub fn default_certification() -> Result<&'static Certification> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
 
     #[test]
     fn every_registered_certification_loads_and_checks() {

@@ -12,8 +12,6 @@ mod deidentify;
 mod screen;
 mod techniques;
 
-use std::sync::OnceLock;
-
 pub use clearance::{intake_missing, may_save_session, SessionFacts};
 pub(crate) use deidentify::folded;
 pub use deidentify::{Hit, PrivateIdentity};
@@ -22,7 +20,8 @@ pub use screen::{
 };
 pub use techniques::{Technique, TechniqueList};
 
-use crate::error::{Error, Result};
+use crate::data::{DataFile, Registry};
+use crate::error::Result;
 use crate::rules::is_key;
 
 /// The screen new intakes are answered to.
@@ -30,44 +29,43 @@ pub const DEFAULT_SCREEN: &str = "cst-intake";
 
 /// Every screen this build knows: its id and its JSON text. An intake keeps the id of the screen
 /// it was answered to, so a screen is never removed from here, only superseded.
-const SCREENS: &[(&str, &str)] = &[("cst-intake", include_str!("../../screens/cst-intake.json"))];
+static SCREENS: Registry<Screen> =
+    Registry::new(&[("cst-intake", include_str!("../../screens/cst-intake.json"))]);
 
-const TECHNIQUES: &str = include_str!("../../techniques/cst.json");
+/// The list of techniques a session can record.
+const TECHNIQUE_LIST: &str = "cst";
+static TECHNIQUES: Registry<TechniqueList> =
+    Registry::new(&[("cst", include_str!("../../techniques/cst.json"))]);
+
+impl DataFile for Screen {
+    const KIND: &'static str = "screen";
+    fn from_json(json: &str) -> Result<Self, String> {
+        Screen::from_json(json)
+    }
+    fn id(&self) -> &str {
+        Screen::id(self)
+    }
+}
+
+impl DataFile for TechniqueList {
+    const KIND: &'static str = "list of techniques";
+    fn from_json(json: &str) -> Result<Self, String> {
+        TechniqueList::from_json(json)
+    }
+    fn id(&self) -> &str {
+        TechniqueList::id(self)
+    }
+}
 
 /// The ids of every registered screen.
 pub fn screen_ids() -> impl Iterator<Item = &'static str> {
-    SCREENS.iter().map(|(id, _)| *id)
+    SCREENS.ids()
 }
 
 /// The screen with this id. A registered file that fails its checks is refused with the reason
 /// (the test of every registered screen keeps that from shipping).
 pub fn screen(id: &str) -> Result<&'static Screen> {
-    static LOADED: OnceLock<Vec<(&'static str, Result<Screen, String>)>> = OnceLock::new();
-    let loaded = LOADED.get_or_init(|| {
-        SCREENS
-            .iter()
-            .map(|&(id, json)| {
-                let screen = Screen::from_json(json).and_then(|s| {
-                    if s.id() == id {
-                        Ok(s)
-                    } else {
-                        Err(format!(
-                            "the file's id is \"{}\", registered as \"{id}\"",
-                            s.id()
-                        ))
-                    }
-                });
-                (id, screen)
-            })
-            .collect()
-    });
-    match loaded.iter().find(|(known, _)| *known == id) {
-        Some((_, Ok(screen))) => Ok(screen),
-        Some((_, Err(problem))) => Err(Error::Refused(format!(
-            "The screen \"{id}\" built into this version of Stillpoint is damaged ({problem})."
-        ))),
-        None => Err(Error::NotFound(format!("The screen \"{id}\""))),
-    }
+    SCREENS.get(id)
 }
 
 /// The screen new intakes are answered to: [`DEFAULT_SCREEN`].
@@ -77,21 +75,13 @@ pub fn intake_screen() -> Result<&'static Screen> {
 
 /// The techniques a session can record.
 pub fn techniques() -> Result<&'static TechniqueList> {
-    static LOADED: OnceLock<Result<TechniqueList, String>> = OnceLock::new();
-    LOADED
-        .get_or_init(|| TechniqueList::from_json(TECHNIQUES))
-        .as_ref()
-        .map_err(|problem| {
-            Error::Refused(format!(
-                "The list of techniques built into this version of Stillpoint is damaged \
-                 ({problem})."
-            ))
-        })
+    TECHNIQUES.get(TECHNIQUE_LIST)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
 
     #[test]
     fn every_registered_screen_and_the_techniques_load() {

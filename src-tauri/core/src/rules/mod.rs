@@ -2,7 +2,7 @@
 //!
 //! Programs change their criteria and every certifying body has its own, so the rules are data:
 //! each rule set is a JSON file in `core/rules/`, built into the binary, parsed and checked once,
-//! and found here by its id. A new rule set is a new file and one line in [`REGISTRY`]; nothing
+//! and found here by its id. A new rule set is a new file and one line in its registry; nothing
 //! else changes. On top of the data sit three pure functions that every view shares:
 //! [`count_entry`] (one entry's counted minutes, with reasons), [`credit_status`] (credits and
 //! what the next one needs) and [`allocate_claim`] (which minutes a tracking form claims).
@@ -14,9 +14,6 @@ mod credits;
 mod set;
 mod text;
 
-use std::collections::HashMap;
-use std::sync::OnceLock;
-
 pub use claim::{allocate_claim, check_claim, claim_by_category, ClaimedMinutes, PoolEntry};
 pub use count::{count_entry, CountReason, Counted, EntryFacts};
 pub use credentials::holds_credential;
@@ -25,48 +22,44 @@ pub(crate) use set::is_key;
 pub use set::{Activity, Category, CategoryRule, Counting, CreditRule, Format, RuleSet};
 pub use text::{format_date, format_minutes};
 
-use crate::error::{Error, Result};
+use crate::data::{DataFile, Registry};
+use crate::error::Result;
 
 /// The rule set used when none is named.
 pub const DEFAULT_RULE_SET: &str = "iahe-mentorship-2014";
 
-/// Every rule set this build knows: its id and its JSON text.
-const REGISTRY: &[(&str, &str)] = &[(
+/// Every rule set this build knows: its id and its JSON text. A new rule set is a new file and
+/// one line here.
+static REGISTRY: Registry<RuleSet> = Registry::new(&[(
     "iahe-mentorship-2014",
     include_str!("../../rules/iahe-mentorship-2014.json"),
-)];
+)]);
+
+impl DataFile for RuleSet {
+    const KIND: &'static str = "rule set";
+    fn from_json(json: &str) -> Result<Self, String> {
+        RuleSet::from_json(json)
+    }
+    fn id(&self) -> &str {
+        RuleSet::id(self)
+    }
+}
 
 /// The ids of every registered rule set, in registry order.
 pub fn rule_set_ids() -> impl Iterator<Item = &'static str> {
-    REGISTRY.iter().map(|(id, _)| *id)
+    REGISTRY.ids()
 }
 
 /// The rule set with this id. Unknown ids are `NotFound`; a rule set whose file fails its checks
 /// is refused with the reason (the test of every registered set keeps that from shipping).
 pub fn rule_set(id: &str) -> Result<&'static RuleSet> {
-    static LOADED: OnceLock<HashMap<&'static str, Result<RuleSet, String>>> = OnceLock::new();
-    let loaded = LOADED.get_or_init(|| {
-        REGISTRY
-            .iter()
-            .map(|&(id, json)| (id, load(id, json)))
-            .collect()
-    });
-    match loaded.get(id) {
-        Some(Ok(set)) => Ok(set),
-        Some(Err(problem)) => Err(Error::Refused(format!(
-            "The rule set \"{id}\" built into this version of Stillpoint is damaged ({problem})."
-        ))),
-        None => Err(Error::NotFound(format!("The rule set \"{id}\""))),
-    }
+    REGISTRY.get(id)
 }
 
 /// A short text that changes whenever the rule set's file does: its id and a hash of its text.
 /// The store keeps it beside the counted minutes and recounts every entry when it differs.
 pub fn fingerprint(id: &str) -> Result<String> {
-    let (_, json) = REGISTRY
-        .iter()
-        .find(|(known, _)| *known == id)
-        .ok_or_else(|| Error::NotFound(format!("The rule set \"{id}\"")))?;
+    let json = REGISTRY.text(id)?;
     // FNV-1a: stable across Rust releases, unlike the standard library's hasher.
     let hash = json.bytes().fold(0xcbf2_9ce4_8422_2325_u64, |h, b| {
         (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
@@ -79,20 +72,10 @@ pub fn default_rule_set() -> Result<&'static RuleSet> {
     rule_set(DEFAULT_RULE_SET)
 }
 
-fn load(id: &str, json: &str) -> Result<RuleSet, String> {
-    let set = RuleSet::from_json(json)?;
-    if set.id() != id {
-        return Err(format!(
-            "the file's id is \"{}\", registered as \"{id}\"",
-            set.id()
-        ));
-    }
-    Ok(set)
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::error::Error;
 
     #[test]
     fn every_registered_rule_set_loads_and_checks() {
@@ -137,7 +120,14 @@ mod tests {
 
     #[test]
     fn a_mislabelled_file_is_refused() {
-        let problem = load("other-id", REGISTRY[0].1).unwrap_err();
+        static MISLABELLED: Registry<RuleSet> = Registry::new(&[(
+            "other-id",
+            include_str!("../../rules/iahe-mentorship-2014.json"),
+        )]);
+        let problem = match MISLABELLED.get("other-id") {
+            Err(Error::Refused(problem)) => problem,
+            other => panic!("expected a refusal, got {other:?}"),
+        };
         assert!(problem.contains("registered as \"other-id\""));
     }
 
