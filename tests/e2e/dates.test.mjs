@@ -75,3 +75,26 @@ test("a date is typed in the locale's order or picked from the calendar, and sho
     assert.equal(await app.value("#entry-date"), "14.3.25", "what was typed is kept");
   }, { env: german });
 });
+
+test("the calendar fits the smallest window, light and dark", async () => {
+  for (const [theme, env] of [["light", {}], ["dark", { GTK_THEME: "Adwaita:dark" }]]) {
+    const home = scratch(`dates-small-${theme}`);
+    await withApp(home, async (app) => {
+      await app.cmd("POST", "/window/rect", { width: 880, height: 560 });
+      await waitUntil(async () => (await app.script("return window.innerWidth")) <= 880, "the window is at its minimum");
+      await app.click("a[data-section=hours]");
+      await app.click("[data-testid=log-hours]");
+      await app.waitFor("[data-testid=entry-form]");
+      await app.type("#entry-date", "2025-03-14");
+      await app.click("[data-testid=entry-form] [data-testid=date-pick]");
+      await app.waitFor("[data-testid=date-popup]");
+      await app.script("document.querySelector('[data-testid=date-popup]').scrollIntoView({ block: 'nearest' })");
+      const fits = await app.script(`
+        const popup = document.querySelector("[data-testid=date-popup]").getBoundingClientRect();
+        const panel = document.querySelector("[data-testid=entry-form]").getBoundingClientRect();
+        return popup.left >= panel.left && popup.right <= Math.min(panel.right, window.innerWidth);`);
+      assert.equal(fits, true, "the calendar lies inside the form, not past the window's edge");
+      await app.screenshot(`dates-02-calendar-minimum-${theme}`);
+    }, { env });
+  }
+});
