@@ -22,7 +22,7 @@ fn main() {
             );
             std::process::exit(code);
         }
-        None => stillpoint::run(stillpoint_core::paths::database_path(args.db)),
+        None => stillpoint::run(stillpoint_core::folders::database_path(args.db)),
     }
 }
 

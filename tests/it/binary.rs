@@ -78,7 +78,7 @@ fn bad_usage_exits_with_2() {
 fn the_identifier_matches_tauri_conf() {
     let conf: serde_json::Value =
         serde_json::from_str(include_str!("../../tauri.conf.json")).unwrap();
-    assert_eq!(conf["identifier"], stillpoint_core::paths::IDENTIFIER);
+    assert_eq!(conf["identifier"], stillpoint_core::folders::IDENTIFIER);
 }
 
 /// A crash in the middle of an import (the process killed while its transaction is being

@@ -12,8 +12,8 @@ use clap::{Args, Parser, Subcommand};
 use crate::error::{Error, Result};
 use crate::exchange::{self, ImportSummary};
 use crate::files::write_whole;
+use crate::folders::database_path;
 use crate::model::{Profile, SubmissionDetail, SubmissionState, SubmissionSummary};
-use crate::paths::database_path;
 use crate::rules::{default_rule_set, format_minutes, CreditStatus};
 use crate::store::Store;
 

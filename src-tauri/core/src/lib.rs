@@ -20,7 +20,7 @@
 //! - `pdf`: the PDF pages of the tracking form and the portfolio, in any script: fonts,
 //!   shaping, bidi, line breaking, tables.
 //! - `files`: writing a file whole and privately; private copies for the system's viewer.
-//! - `paths`: where the database lives.
+//! - `folders`: where the database lives, and the private folder for the viewer's copies.
 //! - `error`: the engine's errors, and what the window receives of them.
 //! - `cli`: the headless command line of the `stillpoint` binary.
 #![deny(missing_docs)]
@@ -34,9 +34,9 @@ pub mod demo;
 pub mod error;
 pub mod exchange;
 pub mod files;
+pub mod folders;
 pub mod forms;
 pub mod model;
-pub mod paths;
 pub mod pdf;
 pub mod portfolio;
 pub mod rules;

@@ -1,7 +1,7 @@
 //! Certification paths as data, and how ready the therapist is for each, from their own records.
 //!
 //! Certifying bodies describe their levels in prose that changes; here each path is a checklist
-//! in a JSON file (`core/paths/`) whose items are typed requirements ("course CS1", "1,200
+//! in a JSON file (`core/certifications/`) whose items are typed requirements ("course CS1", "1,200
 //! minutes as preceptor"). [`readiness`] answers every item from the courses, exams,
 //! presentations and case studies the therapist has recorded, with a sentence saying what is
 //! done or missing, so the checklist view and the portfolio say the same.
@@ -23,7 +23,7 @@ pub const DEFAULT_CERTIFICATION: &str = "upledger-certification";
 /// Every certification file this build knows: its id and its JSON text.
 static REGISTRY: Registry<Certification> = Registry::new(&[(
     "upledger-certification",
-    include_str!("../../paths/upledger-certification.json"),
+    include_str!("../../certifications/upledger-certification.json"),
 )]);
 
 impl DataFile for Certification {

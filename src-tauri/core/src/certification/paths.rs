@@ -237,7 +237,10 @@ mod tests {
     use serde_json::{json, Value};
 
     fn default_json() -> Value {
-        serde_json::from_str(include_str!("../../paths/upledger-certification.json")).unwrap()
+        serde_json::from_str(include_str!(
+            "../../certifications/upledger-certification.json"
+        ))
+        .unwrap()
     }
 
     fn load(value: &Value) -> Result<Certification, String> {

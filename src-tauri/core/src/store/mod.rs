@@ -54,7 +54,7 @@ impl Store {
     pub fn open(path: &Path) -> Result<Store> {
         if let Some(dir) = path.parent().filter(|d| !d.as_os_str().is_empty()) {
             crate::files::create_private_dir(dir)?;
-            if crate::paths::is_app_folder(dir) {
+            if crate::folders::is_app_folder(dir) {
                 crate::files::make_private(dir)?;
             }
         }

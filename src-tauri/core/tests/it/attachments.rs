@@ -298,7 +298,7 @@ fn the_record_and_its_copies_are_readable_by_the_user_only() {
     use std::os::unix::fs::PermissionsExt;
     let mode = |p: &std::path::Path| std::fs::metadata(p).unwrap().permissions().mode() & 0o777;
     let dir = tempfile::tempdir().unwrap();
-    let data = dir.path().join(stillpoint_core::paths::IDENTIFIER);
+    let data = dir.path().join(stillpoint_core::folders::IDENTIFIER);
     let db = data.join("stillpoint.db");
     let mut store = Store::open(&db).unwrap();
     let id = one_entry(&mut store);

@@ -1,4 +1,5 @@
-//! Where the database lives.
+//! The folders Stillpoint keeps things in: where the database lives, and the private folder of
+//! copies handed to the system's viewer.
 //!
 //! The same place for the window and the command line: the OS's per-user data folder, in a
 //! folder named after the app's identifier (what Tauri calls the app data dir).
