@@ -2,8 +2,9 @@
 //!
 //! What a certification asks for changes, and other bodies ask for other things, so the
 //! checklists are a JSON file (`core/certifications/`): each path a list of items, each item one
-//! typed requirement the therapist's own records can answer. The file is checked when it is loaded, so
-//! a checklist that names a course the file does not list fails a test rather than a therapist.
+//! typed requirement the therapist's own records can answer. The file is checked when it is
+//! loaded, so a checklist that names a course the file does not list fails a test rather than a
+//! therapist.
 
 use std::collections::HashSet;
 
