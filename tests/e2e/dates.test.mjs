@@ -60,6 +60,14 @@ test("a date is typed in the locale's order or picked from the calendar, and sho
     // The table shows the saved date in German.
     await app.waitFor("[data-testid=entry-row]", { text: "20.02.2025" });
 
+    // The table's date filter reads the German way too, once the date is settled (Enter).
+    await app.type("input[name=from]", "21.02.2025");
+    await app.keys("\uE007");
+    await app.waitFor("[data-testid=entry-total]", { text: "0 entries" });
+    await app.type("input[name=from]", "20.02.2025");
+    await app.keys("\uE007");
+    await app.waitFor("[data-testid=entry-total]", { text: "1 entry" });
+
     // What is not a whole date is left to the engine, which names it at the field.
     await app.click("[data-testid=log-hours]");
     await app.waitFor("[data-testid=entry-form]");
