@@ -1,7 +1,9 @@
 //! The desktop shell: opens the database, hands the window's calls to the engine, and nothing
 //! more. Every decision lives in `stillpoint-core`; a command here is a few lines.
 
+pub mod cli;
 mod commands;
+pub mod folders;
 mod state;
 mod system;
 

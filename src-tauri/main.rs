@@ -2,7 +2,7 @@
 #![cfg_attr(not(debug_assertions), windows_subsystem = "windows")]
 
 use clap::Parser;
-use stillpoint_core::cli::{self, Cli};
+use stillpoint::cli::{self, Cli};
 
 fn main() {
     #[cfg(target_os = "linux")]
@@ -22,7 +22,7 @@ fn main() {
             );
             std::process::exit(code);
         }
-        None => stillpoint::run(stillpoint_core::folders::database_path(args.db)),
+        None => stillpoint::run(stillpoint::folders::database_path(args.db)),
     }
 }
 

@@ -36,7 +36,7 @@ impl AppState {
             db_path,
             started: Instant::now(),
             store,
-            viewer: ViewerCopies::in_folder(stillpoint_core::folders::viewer_folder()),
+            viewer: ViewerCopies::in_folder(crate::folders::viewer_folder()),
             desktop: OnceLock::new(),
             unsaved: AtomicBool::new(false),
         }

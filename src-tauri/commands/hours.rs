@@ -119,7 +119,7 @@ pub fn export_csv(state: State<'_, AppState>) -> Result<Option<SavedFile>, ApiEr
     let Some(path) = asked else {
         return Ok(None);
     };
-    let count = state.with_store(|s| stillpoint_core::exchange::export_csv_file(s, &path))?;
+    let count = state.with_store(|s| stillpoint_core::entries_csv::export_csv_file(s, &path))?;
     Ok(Some(SavedFile {
         path: path.display().to_string(),
         count: count as u32,
@@ -138,7 +138,7 @@ pub fn import_csv(state: State<'_, AppState>) -> Result<Option<ImportedFile>, Ap
         return Ok(None);
     };
     let summary =
-        state.with_store(|s| stillpoint_core::exchange::import_csv_file(s, &path, today()))?;
+        state.with_store(|s| stillpoint_core::entries_csv::import_csv_file(s, &path, today()))?;
     Ok(Some(ImportedFile {
         file: path.file_name().map_or_else(
             || path.display().to_string(),
@@ -170,7 +170,7 @@ pub fn save_csv_template(state: State<'_, AppState>) -> Result<Option<SavedFile>
     let Some(path) = asked else {
         return Ok(None);
     };
-    let rows = stillpoint_core::exchange::write_template_file(&path)?;
+    let rows = stillpoint_core::entries_csv::write_template_file(&path)?;
     Ok(Some(SavedFile {
         path: path.display().to_string(),
         count: rows as u32,

@@ -7,7 +7,7 @@ use serde::Serialize;
 use specta::Type;
 use stillpoint_core::certification::Certification;
 use stillpoint_core::clinical::{self, Hit, Screen, TechniqueList};
-use stillpoint_core::exchange::ImportSummary;
+use stillpoint_core::entries_csv::ImportSummary;
 use stillpoint_core::model::{
     Attachment, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, FeeDraft, Mentor,
     MentorDraft, Owner, Profile, RowId, SubmissionDetail, SubmissionSummary,

@@ -325,7 +325,7 @@ fn a_template_is_saved_where_the_save_dialog_says_and_imports_once_filled_in() {
     assert_eq!(refused["summary"]["imported"], 0);
     std::fs::write(
         &template,
-        text.replace(stillpoint_core::exchange::EXAMPLE_NOTE, "Mine"),
+        text.replace(stillpoint_core::entries_csv::EXAMPLE_NOTE, "Mine"),
     )
     .unwrap();
     let imported = w.call("import_csv", json!({})).unwrap();

@@ -3,4 +3,6 @@
 
 mod binary;
 mod bindings;
+mod cli;
 mod commands;
+mod portfolio;

@@ -13,7 +13,7 @@ use std::time::{Duration, Instant};
 
 use chrono::NaiveDate;
 use stillpoint_core::clinical::{intake_screen, ItemAnswer, ScreenAnswer};
-use stillpoint_core::exchange::{export_csv, import_csv};
+use stillpoint_core::entries_csv::{export_csv, import_csv};
 use stillpoint_core::model::{
     CaseStudyDraft, ClientDraft, EntryQuery, EntrySort, IntakeDraft, Profile, SessionDraft,
     SessionKind,

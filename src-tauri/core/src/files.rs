@@ -96,7 +96,7 @@ pub struct ViewerCopies {
 const VIEWER_PREFIX: &str = "open-";
 
 impl ViewerCopies {
-    /// The copies kept in `folder` (see [`crate::folders::viewer_folder`]).
+    /// The copies kept in `folder` (the shell gives the user's own cache folder).
     pub fn in_folder(folder: PathBuf) -> ViewerCopies {
         ViewerCopies { folder }
     }

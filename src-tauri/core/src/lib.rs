@@ -1,8 +1,8 @@
 //! Stillpoint's engine: everything the app knows and decides, with no Tauri in sight.
 //!
-//! The desktop shell (`src-tauri/lib.rs`) and the command line (`cli`) are two thin doors into
-//! the same functions, so a rule is written once and every view agrees with it. The engine builds
-//! and tests without a display.
+//! The desktop shell's window (`src-tauri/lib.rs`) and its command line (`src-tauri/cli/`) are
+//! two thin doors into the same functions, so a rule is written once and every view agrees with
+//! it. The engine builds and tests without a display, and knows nothing of how it is called.
 //!
 //! - `model`: the values the app deals in, and their validation.
 //! - `rules`: the mentorship program's rules as data: what counts, credits, and claims.
@@ -13,26 +13,24 @@
 //! - `views`: the read models the window shows (the dashboard, the client list and view), with
 //!   the sentences they say.
 //! - `demo`: realistic demo data for a first look at the app.
-//! - `exchange`: CSV import and export of mentorship entries, all or nothing.
+//! - `entries_csv`: CSV import and export of mentorship entries, all or nothing.
 //! - `forms`: the tracking forms as PDF files, from a submission or blank.
 //! - `portfolio`: the certification portfolio as a PDF: checked for consent and for any client's
 //!   private name or contact, then worded.
 //! - `pdf`: the PDF pages of the tracking form and the portfolio, in any script: fonts,
 //!   shaping, bidi, line breaking, tables.
 //! - `files`: writing a file whole and privately; private copies for the system's viewer.
-//! - `folders`: where the database lives, and the private folder for the viewer's copies.
+//! - `folders`: the app's own folder's name (where it is, is the shell's business).
 //! - `error`: the engine's errors, and what the window receives of them.
-//! - `cli`: the headless command line of the `stillpoint` binary.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
 pub mod certification;
-pub mod cli;
 pub mod clinical;
 mod data;
 pub mod demo;
+pub mod entries_csv;
 pub mod error;
-pub mod exchange;
 pub mod files;
 pub mod folders;
 pub mod forms;

@@ -14,13 +14,13 @@ use specta::Type;
 use crate::certification::{default_certification, PathReadiness};
 use crate::clinical::{Hit, PrivateIdentity};
 use crate::error::{Error, Result};
-use crate::model::{CaseStudy, CourseRole, SubmissionState};
+use crate::model::{read_iso, CaseStudy, CourseRole, SubmissionState};
 use crate::pdf::portfolio::{
     CategoryLine, ChecklistLine, CourseLine, ExamLine, PathChecklist, PresentationLine,
     SubmissionLine,
 };
 use crate::pdf::{portfolio_pdf, CaseStudyPages, Portfolio, PortfolioPdf};
-use crate::rules::{default_rule_set, format_date, format_minutes, Category};
+use crate::rules::{default_rule_set, format_date, format_iso_date, format_minutes, Category};
 use crate::Store;
 
 /// The portfolio's title.
@@ -221,18 +221,14 @@ fn short(date: NaiveDate) -> String {
     date.format("%-d %b %Y").to_string()
 }
 
-fn parse(iso: &str) -> Option<NaiveDate> {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").ok()
-}
-
 fn short_iso(iso: &str) -> String {
-    parse(iso).map_or_else(|| iso.to_owned(), short)
+    read_iso(iso).map_or_else(|| iso.to_owned(), short)
 }
 
 /// A course's days: "13–16 Mar 2025", "28 Feb – 2 Mar 2025", "30 Dec 2024 – 2 Jan 2025".
 fn span(from: &str, to: &str) -> String {
     use chrono::Datelike;
-    match (parse(from), parse(to)) {
+    match (read_iso(from), read_iso(to)) {
         (Some(a), Some(b)) if a == b => short(a),
         (Some(a), Some(b)) if (a.year(), a.month()) == (b.year(), b.month()) => {
             format!("{}–{}", a.day(), short(b))
@@ -272,7 +268,7 @@ fn case_pages(case: &CaseStudy) -> CaseStudyPages {
         ("Client".to_owned(), case.client_code.clone()),
         (
             "Last treatment".to_owned(),
-            parse(&d.last_treatment_on).map_or_else(|| d.last_treatment_on.clone(), format_date),
+            format_iso_date(&d.last_treatment_on),
         ),
         (
             "Age".to_owned(),

@@ -10,13 +10,12 @@
 //! - case studies: finished write-ups (no field missing) of clients who consent to portfolio use;
 //! - presentation minutes: the presentations recorded, added up.
 
-use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::{Certification, Requirement};
 use crate::model::{Course, CourseRole, Exam, Presentation};
-use crate::rules::{format_date, format_minutes};
+use crate::rules::{format_iso_date, format_minutes};
 
 /// The records readiness is worked out from.
 #[derive(Debug, Clone, Copy)]
@@ -83,10 +82,6 @@ pub struct PathReadiness {
     pub state_label: String,
     /// The items, in the file's order.
     pub items: Vec<ReadinessItem>,
-}
-
-fn day(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(|_| iso.to_owned(), format_date)
 }
 
 fn plural(n: usize, one: &str, many: &str) -> String {
@@ -163,7 +158,7 @@ fn answer(
                 .min_by(|a, b| a.draft.finished_on.cmp(&b.draft.finished_on));
             match taken {
                 Some(c) => {
-                    let mut detail = format!("Completed {}", day(&c.draft.finished_on));
+                    let mut detail = format!("Completed {}", format_iso_date(&c.draft.finished_on));
                     for part in [&c.draft.instructor, &c.draft.place] {
                         if !part.is_empty() {
                             detail.push_str(&format!(", {part}"));
@@ -186,7 +181,11 @@ fn answer(
                 .filter(|e| e.draft.exam == *key)
                 .min_by(|a, b| a.draft.passed_on.cmp(&b.draft.passed_on));
             match passed {
-                Some(e) => (true, true, format!("Passed {}.", day(&e.draft.passed_on))),
+                Some(e) => (
+                    true,
+                    true,
+                    format!("Passed {}.", format_iso_date(&e.draft.passed_on)),
+                ),
                 None => {
                     let title = certification.exam(key).map_or(key.as_str(), |e| &e.title);
                     (false, false, format!("No pass is recorded for {title}."))

@@ -28,7 +28,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 use unicode_normalization::char::{decompose_compatible, is_combining_mark};
 
-use crate::model::text::is_ignorable;
+use crate::model::typed::is_ignorable;
 
 /// One place a text to be printed names the client.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]

@@ -74,7 +74,7 @@ pub fn checked_file_name(name: &str, bytes: usize) -> Result<String> {
     let base = name.rsplit(['/', '\\']).next().unwrap_or_default();
     // Invisible characters out too: a right-to-left override makes "cert\u{202E}fdp.exe" read
     // as "certexe.pdf".
-    let cleaned: String = super::text::without_invisible(base)
+    let cleaned: String = super::typed::without_invisible(base)
         .chars()
         .filter(|c| !c.is_control() && !matches!(c, ':' | '*' | '?' | '"' | '<' | '>' | '|'))
         .collect();

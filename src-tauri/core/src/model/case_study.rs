@@ -14,10 +14,10 @@ use super::client::{Client, ClientDraft, IntakeDraft};
 use super::course::single_line;
 use super::parse_date_for;
 use super::session::{Session, SessionKind};
-use super::text::clean;
+use super::typed::clean;
 use crate::clinical::{Hit, PrivateIdentity, TechniqueList};
 use crate::error::{Error, Result};
-use crate::rules::format_date;
+use crate::rules::format_iso_date;
 
 /// The evaluation at one session.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -283,7 +283,13 @@ impl CaseStudyDraft {
         let findings = sessions
             .iter()
             .filter(|s| !s.draft.objective.trim().is_empty())
-            .map(|s| format!("{}: {}", short_day(&s.draft.date), s.draft.objective.trim()))
+            .map(|s| {
+                format!(
+                    "{}: {}",
+                    format_iso_date(&s.draft.date),
+                    s.draft.objective.trim()
+                )
+            })
             .collect::<Vec<_>>()
             .join("\n");
 
@@ -366,10 +372,6 @@ fn scale_words(before: Option<i32>, after: Option<i32>) -> Option<String> {
         (None, Some(a)) => Some(format!("Scale {a} after.")),
         (None, None) => None,
     }
-}
-
-fn short_day(iso: &str) -> String {
-    NaiveDate::parse_from_str(iso, "%Y-%m-%d").map_or_else(|_| iso.to_owned(), format_date)
 }
 
 /// Where a case study's printed text names `client` by their private name or contact.

@@ -10,7 +10,7 @@ use specta::Type;
 
 use super::course::single_line;
 use super::parse_date_for;
-use super::text::clean;
+use super::typed::clean;
 use crate::clinical::{ItemAnswer, PrivateIdentity, Screen, ScreenResult};
 use crate::error::{Error, Result};
 

@@ -11,7 +11,7 @@ use specta::Type;
 
 use super::entry::{minutes_as_typed, parse_hours};
 use super::parse_date_for;
-use super::text::clean;
+use super::typed::clean;
 use super::Attachment;
 use crate::certification::Certification;
 use crate::error::{Error, Result};

@@ -9,6 +9,19 @@ use chrono::{Datelike, NaiveDate};
 
 use crate::error::{Error, Result};
 
+/// How a date is written down everywhere but in a sentence: the database, files, JSON.
+const ISO: &str = "%Y-%m-%d";
+
+/// A date written down: `2025-03-14`. The one format of every stored or exported date.
+pub fn iso(date: NaiveDate) -> String {
+    date.format(ISO).to_string()
+}
+
+/// A date as [`iso`] wrote it, read back without bounds; `None` when it is not one.
+pub fn read_iso(text: &str) -> Option<NaiveDate> {
+    NaiveDate::parse_from_str(text.trim(), ISO).ok()
+}
+
 /// The first year a date may have.
 const FIRST_YEAR: i32 = 1900;
 
@@ -61,8 +74,7 @@ pub(crate) fn parse_date_for(
 /// A date as it was stored, once checked by [`parse_date_for`]: read without its bounds, which
 /// `today` has moved since.
 pub(crate) fn stored_date(field: &'static str, text: &str) -> Result<NaiveDate> {
-    NaiveDate::parse_from_str(text.trim(), "%Y-%m-%d")
-        .map_err(|_| Error::invalid(field, "Enter a real date, like 2025-03-14."))
+    read_iso(text).ok_or_else(|| Error::invalid(field, "Enter a real date, like 2025-03-14."))
 }
 
 #[cfg(test)]

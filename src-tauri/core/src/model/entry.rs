@@ -7,7 +7,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::text::clean;
+use super::typed::clean;
 use super::EntryLock;
 use crate::error::{quoted, Error, Result};
 use crate::rules::{count_entry, Category, Counted, Counting, EntryFacts, Format, RuleSet};

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::profile::looks_like_email;
-use super::text::clean;
+use super::typed::clean;
 use crate::error::{Error, Result};
 
 /// A mentor or provider as entered in the directory.

@@ -13,7 +13,7 @@ mod mentor;
 mod profile;
 mod session;
 mod submission;
-pub(crate) mod text;
+pub(crate) mod typed;
 
 pub use attachment::{checked_file_name, Attachment, Owner, MAX_ATTACHMENT_BYTES};
 pub use case_study::{deidentification_hits, CaseStudy, CaseStudyDraft, SessionEvaluation};
@@ -22,6 +22,7 @@ pub use course::{
     course_title, Course, CourseDraft, CourseRole, Exam, ExamDraft, Presentation,
     PresentationDraft, ValidCourse,
 };
+pub use date::{iso, read_iso};
 pub(crate) use date::{parse_date_for, stored_date};
 pub use entry::{
     parse_hours, read_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort,

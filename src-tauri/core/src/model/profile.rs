@@ -3,7 +3,7 @@
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::text::clean;
+use super::typed::clean;
 use crate::error::{Error, Result};
 
 /// The practitioner using this copy of Stillpoint. Printed on every form they send.

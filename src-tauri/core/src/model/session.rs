@@ -9,7 +9,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::client::Client;
-use super::text::clean;
+use super::typed::clean;
 use crate::clinical::TechniqueList;
 use crate::error::{Error, Result};
 use crate::rules::format_date;

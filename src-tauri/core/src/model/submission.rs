@@ -9,7 +9,7 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::text::clean;
+use super::typed::clean;
 use crate::error::{Error, Result};
 use crate::rules::{ByCategory, Category, Format};
 

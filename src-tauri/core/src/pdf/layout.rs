@@ -17,7 +17,7 @@ use printpdf::{
 mod table;
 
 use super::fonts::{self, Font};
-use super::text::{self, Line, Style};
+use super::typeset::{self, Line, Style};
 use crate::error::{Error, Result};
 pub use table::{Cell, Column, Lines, Row, Table};
 
@@ -225,9 +225,9 @@ impl Document {
     ) -> Result<()> {
         let height = style.size * LEADING;
         let lines = if align == Align::Start {
-            text::lines_natural(text, style, width)?
+            typeset::lines_natural(text, style, width)?
         } else {
-            text::lines(text, style, width)?
+            typeset::lines(text, style, width)?
         };
         for line in lines {
             self.keep(height);
@@ -258,7 +258,7 @@ impl Document {
         let height = style.size * LEADING;
         self.keep(height + 6.0);
         let half = self.content_width() / 2.0;
-        let label = text::lines(label, Style::bold(style.size), half)?;
+        let label = typeset::lines(label, Style::bold(style.size), half)?;
         let label_width = label.iter().map(Line::width).fold(0.0, f32::max);
         let top = self.y;
         for line in &label {
@@ -298,7 +298,7 @@ impl Document {
         let mut set = Vec::with_capacity(labels.len());
         for (label, share) in labels {
             let width = usable * share / total.max(f32::EPSILON);
-            set.push((width, text::lines(label, style, width)?));
+            set.push((width, typeset::lines(label, style, width)?));
         }
         let label_lines = set.iter().map(|(_, l)| l.len()).max().unwrap_or(0);
         let room_to_sign = 30.0;
@@ -450,14 +450,14 @@ impl Document {
         let style = Style::regular(8.0);
         let height = style.size * LEADING;
         let top = PAGE_HEIGHT - FOOTER_BASELINE - height / 2.0 - style.size * 0.35;
-        let footer = text::lines(&self.footer, style, self.content_width() * 0.7)?;
+        let footer = typeset::lines(&self.footer, style, self.content_width() * 0.7)?;
         let pages = std::mem::take(&mut self.pages);
         let headers = std::mem::take(&mut self.headers);
         let mut done = Vec::with_capacity(count);
         for (index, ops) in pages.into_iter().enumerate() {
             self.ops = ops;
             if let Some(header) = headers.get(index).filter(|h| !h.is_empty()) {
-                let lines = text::lines(header, style, self.content_width())?;
+                let lines = typeset::lines(header, style, self.content_width())?;
                 if let Some(line) = lines.first() {
                     self.draw_line(line, MARGIN_X, HEADER_TOP, height, true)?;
                 }
@@ -484,7 +484,7 @@ impl Document {
                 self.draw_line(line, MARGIN_X, top, height, true)?;
             }
             let number = format!("Page {} of {count}", index + 1);
-            for line in text::lines(&number, style, f32::INFINITY)? {
+            for line in typeset::lines(&number, style, f32::INFINITY)? {
                 let x = PAGE_WIDTH - MARGIN_X - line.width();
                 self.draw_line(&line, x, top, height, true)?;
             }
@@ -523,7 +523,7 @@ fn aligned(x: f32, box_width: f32, width: f32, align: Align) -> f32 {
 /// Text measured the way [`Document`] sets it: the widths of `text` wrapped to `width` points.
 /// Tests use it to check that nothing is wider than its box.
 pub fn line_widths(text: &str, style: Style, width: f32) -> Result<Vec<f32>> {
-    Ok(text::lines(text, style, width)?
+    Ok(typeset::lines(text, style, width)?
         .iter()
         .map(Line::width)
         .collect())

@@ -11,14 +11,14 @@
 mod fonts;
 pub mod layout;
 pub mod portfolio;
-pub mod text;
 pub mod tracking;
+pub mod typeset;
 
 pub use fonts::Weight;
 pub use layout::{Align, Cell, Column, Document, Lines, Row, Table};
 pub use portfolio::{portfolio_pdf, CaseStudyPages, ContentsEntry, Portfolio, PortfolioPdf};
-pub use text::{measure, Line, Style};
 pub use tracking::{
     blank_form_pdf, tracking_form_pdf, BlankCategory, BlankForm, CarriedForward, CategorySection,
     FormRow, TrackingForm,
 };
+pub use typeset::{measure, Line, Style};

@@ -14,7 +14,7 @@ mod content;
 use serde::{Deserialize, Serialize};
 
 use super::layout::{Align, Cell, Column, Document, Lines, Row, Table, LEADING};
-use super::text::Style;
+use super::typeset::Style;
 use crate::error::Result;
 pub use content::{
     CaseStudyPages, CategoryLine, ChecklistLine, CourseLine, ExamLine, PathChecklist, Portfolio,

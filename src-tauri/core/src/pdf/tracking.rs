@@ -9,7 +9,7 @@
 use serde::{Deserialize, Serialize};
 
 use super::layout::{Align, Cell, Column, Document, Lines, Row, Table, LEADING};
-use super::text::Style;
+use super::typeset::Style;
 use crate::error::Result;
 use crate::model::Profile;
 use crate::rules::format_minutes;

@@ -10,7 +10,7 @@ use specta::Type;
 
 use super::credentials::holds_credential;
 use super::set::{Activity, Category, Counting, Format, RuleSet};
-use super::text::{capitalized, format_date, format_minutes, join_words};
+use super::wording::{capitalized, format_date, format_minutes, join_words};
 use crate::error::{Error, Result};
 
 /// What the rules need to know about one logged entry.

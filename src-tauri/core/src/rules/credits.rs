@@ -17,7 +17,7 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::set::{Category, RuleSet};
-use super::text::{format_minutes, join_words};
+use super::wording::{format_minutes, join_words};
 
 /// Minutes per category.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize, Type)]

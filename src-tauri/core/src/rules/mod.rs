@@ -12,7 +12,7 @@ mod count;
 mod credentials;
 mod credits;
 mod set;
-mod text;
+mod wording;
 
 pub use claim::{allocate_claim, check_claim, claim_by_category, ClaimedMinutes, PoolEntry};
 pub use count::{count_entry, CountReason, Counted, EntryFacts};
@@ -20,7 +20,8 @@ pub use credentials::holds_credential;
 pub use credits::{credit_status, ByCategory, CreditStatus, NextCredit};
 pub(crate) use set::is_key;
 pub use set::{Activity, Category, CategoryRule, Counting, CreditRule, Format, RuleSet};
-pub use text::{format_date, format_minutes};
+pub(crate) use wording::format_iso_date;
+pub use wording::{format_date, format_minutes};
 
 use crate::data::{DataFile, Registry};
 use crate::error::Result;

@@ -18,7 +18,7 @@ use rusqlite::{params, Connection, OptionalExtension, Row};
 
 use super::columns::read_row;
 use crate::error::{Error, Result};
-use crate::model::{checked_file_name, Attachment, Owner};
+use crate::model::{checked_file_name, iso, Attachment, Owner};
 
 /// The file Stillpoint leaves in an attachments folder it made.
 const MARK: &str = ".stillpoint-attachments";
@@ -107,7 +107,7 @@ pub(super) fn add(
     )?;
     let stored = stored_name(id, &file_name);
     let bytes = i64::try_from(content.len()).unwrap_or(i64::MAX);
-    let added_on = today.format("%Y-%m-%d").to_string();
+    let added_on = iso(today);
     conn.execute(
         "INSERT INTO attachments (id, owner_kind, owner_id, file_name, stored_name, bytes, added_on)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",

@@ -7,7 +7,7 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use rusqlite::Row;
 
 use crate::clinical::ScreenAnswer;
-use crate::model::{CourseRole, SessionKind, SubmissionState};
+use crate::model::{read_iso, CourseRole, SessionKind, SubmissionState};
 use crate::rules::{Category, Format};
 
 /// `FromSql` and `ToSql` for an enum stored as its key: `$from` reads the key, `$to` writes it,
@@ -122,7 +122,8 @@ pub(super) fn optional_date_at(row: &Row<'_>, i: usize) -> rusqlite::Result<Opti
 }
 
 fn parse_stored_date(i: usize, text: &str) -> rusqlite::Result<NaiveDate> {
-    NaiveDate::parse_from_str(text, "%Y-%m-%d").map_err(|e| {
-        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, Box::new(e))
+    read_iso(text).ok_or_else(|| {
+        let why = format!("{text:?} is not a date written as YYYY-MM-DD");
+        rusqlite::Error::FromSqlConversionFailure(i, rusqlite::types::Type::Text, why.into())
     })
 }

@@ -10,8 +10,8 @@ use super::columns::read_row;
 use super::rows::take_row;
 use crate::error::{Error, Result};
 use crate::model::{
-    Attachment, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort, Owner,
-    ValidEntry,
+    iso, read_iso, Attachment, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort,
+    Owner, ValidEntry,
 };
 use crate::rules::{CountReason, EntryFacts, Format, RuleSet};
 
@@ -75,7 +75,7 @@ fn with_claims(conn: &Connection, mut rows: Vec<Entry>) -> Result<Vec<Entry>> {
 fn values(e: &ValidEntry) -> Result<[Value; 14]> {
     let reasons = serde_json::to_string(&e.counted.reasons).map_err(std::io::Error::other)?;
     Ok([
-        Value::Text(e.date.format("%Y-%m-%d").to_string()),
+        Value::Text(iso(e.date)),
         Value::Text(e.activity.clone()),
         Value::Text(e.category.letter().to_owned()),
         Value::Text(e.format.key().to_owned()),
@@ -179,7 +179,7 @@ pub(super) fn recount(conn: &Connection, rules: &RuleSet) -> Result<usize> {
                 let logged = rule.counting.logged_minutes(minutes, days);
                 let date: String = row.get(1)?;
                 let facts = EntryFacts {
-                    date: chrono::NaiveDate::parse_from_str(&date, "%Y-%m-%d").map_err(|_| {
+                    date: read_iso(&date).ok_or_else(|| {
                         Error::Refused(format!("An entry has an impossible date, {date}."))
                     })?,
                     activity,
@@ -306,7 +306,7 @@ struct Record {
 impl Record {
     fn of(e: &ValidEntry) -> Record {
         Record {
-            date: e.date.format("%Y-%m-%d").to_string(),
+            date: iso(e.date),
             activity: e.activity.clone(),
             format: e.format.key(),
             minutes: e.minutes,

@@ -14,7 +14,7 @@ use super::claims::unclaimed_by_category;
 use super::columns::{date_at, optional_date_at, read_row};
 use crate::error::{Error, Result};
 use crate::model::{
-    clean_paid_by, parse_date_for, CarriedForward, ClaimedCategory, ClaimedRow, Fee, FeeDraft,
+    clean_paid_by, iso, parse_date_for, CarriedForward, ClaimedCategory, ClaimedRow, Fee, FeeDraft,
     SubmissionDetail, SubmissionState, SubmissionSummary,
 };
 use crate::rules::{
@@ -202,7 +202,7 @@ fn claim(conn: &Connection, rules: &RuleSet, credits: i64, today: NaiveDate) -> 
     let claims = allocate_claim(rules, &pool(conn)?, credits)?;
     conn.execute(
         "INSERT INTO submissions (rule_set, credits, created_on, state) VALUES (?1, ?2, ?3, 'draft')",
-        params![rules.id(), credits, today.format("%Y-%m-%d").to_string()],
+        params![rules.id(), credits, iso(today)],
     )?;
     let id = conn.last_insert_rowid();
     let mut insert = conn.prepare_cached(
@@ -232,10 +232,6 @@ fn refuse_unless(summary: &SubmissionSummary, wanted: SubmissionState, action: &
             format!("Submission {id} was credited on {credited}: it cannot be {action}.")
         }
     }))
-}
-
-fn iso(date: NaiveDate) -> String {
-    date.format("%Y-%m-%d").to_string()
 }
 
 /// A date typed for `field`: not after `today`, not before `earliest` (`what` says why).

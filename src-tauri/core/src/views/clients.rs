@@ -3,7 +3,6 @@
 
 use std::collections::HashMap;
 
-use chrono::NaiveDate;
 use rusqlite::Connection;
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -11,7 +10,7 @@ use specta::Type;
 use crate::clinical::{folded, intake_missing, FlaggedItem};
 use crate::error::Result;
 use crate::model::{Clearance, Client, Intake, Session};
-use crate::rules::format_date;
+use crate::rules::format_iso_date;
 use crate::store::{all_clients, clearances_of, get_client, get_intake, sessions_of, Store};
 
 /// A client in the list: who, and where their treatment stands.
@@ -97,8 +96,7 @@ fn overview(conn: &Connection, id: i64) -> Result<ClientOverview> {
     let clearance = clearances.last().cloned();
     let code = &client.draft.code;
     let cleared_by = |c: &Clearance| {
-        let on = NaiveDate::parse_from_str(&c.draft.cleared_on, "%Y-%m-%d")
-            .map_or_else(|_| c.draft.cleared_on.clone(), format_date);
+        let on = format_iso_date(&c.draft.cleared_on);
         format!("Cleared by {} on {on}.", c.draft.cleared_by)
     };
     let notice = match (&intake, result.flagged, &clearance) {

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Arc, Barrier};
 
 use chrono::NaiveDate;
-use stillpoint_core::{exchange, Store};
+use stillpoint_core::{entries_csv, Store};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 12, 1).unwrap()
@@ -58,7 +58,7 @@ fn two_imports_at_once_both_succeed() {
                     let mut store = Store::open(&path)?;
                     let file = csv(1500, seed);
                     start.wait();
-                    exchange::import_csv(&mut store, &file, today())
+                    entries_csv::import_csv(&mut store, &file, today())
                 })
             })
             .collect();
@@ -78,7 +78,7 @@ fn an_import_beside_claims_and_reads_both_succeed() {
     let dir = tempfile::tempdir().unwrap();
     let path = new_record(dir.path());
     let mut store = Store::open(&path).unwrap();
-    assert!(exchange::import_csv(&mut store, &csv(360, 0), today())
+    assert!(entries_csv::import_csv(&mut store, &csv(360, 0), today())
         .unwrap()
         .is_ok());
     drop(store);
@@ -89,7 +89,7 @@ fn an_import_beside_claims_and_reads_both_succeed() {
             let mut store = Store::open(&path)?;
             start.wait();
             for seed in 1..4 {
-                exchange::import_csv(&mut store, &csv(1000, seed), today())?;
+                entries_csv::import_csv(&mut store, &csv(1000, seed), today())?;
             }
             Ok::<_, stillpoint_core::Error>(())
         })

@@ -3,9 +3,7 @@
 
 mod attachments;
 mod claims;
-mod cli;
 mod concurrency;
-mod exchange;
+mod entries_csv;
 mod migrations;
 mod pdf;
-mod portfolio;

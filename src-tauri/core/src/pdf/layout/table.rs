@@ -1,7 +1,7 @@
 //! Tables: columns, cells and rows, set to their widths and drawn row by row, the column titles
 //! repeated when a table runs onto the next page.
 
-use super::text::{self, Line, Style};
+use super::typeset::{self, Line, Style};
 use super::{
     aligned, Align, Document, BLACK, CELL_PAD_X, CELL_PAD_Y, GREY_FILL, GREY_RULE, LEADING,
     MARGIN_BOTTOM, MARGIN_TOP, MARGIN_X, PAGE_HEIGHT, PAGE_WIDTH,
@@ -367,7 +367,7 @@ fn set_row(
         let inner = right - left - 2.0 * CELL_PAD_X;
         let mut lines = Vec::new();
         if !cell.text.is_empty() {
-            for line in text::lines(&cell.text, style, inner)? {
+            for line in typeset::lines(&cell.text, style, inner)? {
                 lines.push(SetLine {
                     line,
                     height: style.size * LEADING,
@@ -377,7 +377,7 @@ fn set_row(
         }
         if !cell.note.is_empty() {
             let note = Style::regular(style.size - 1.5);
-            for line in text::lines(&cell.note, note, inner)? {
+            for line in typeset::lines(&cell.note, note, inner)? {
                 lines.push(SetLine {
                     line,
                     height: note.size * LEADING,

@@ -154,7 +154,7 @@ fn an_import_beside_an_entry_of_an_unknown_format_is_an_error_naming_the_entry()
     let csv = "date,activity,format,hours,days,provider,provider_credential,certified_mentor,\
                endorsed,notes\n2025-01-11,one_to_one,in_person,1,,Karin Holm,CST-D,yes,yes,\n";
     let today = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
-    let text = message(crate::exchange::import_csv(
+    let text = message(crate::entries_csv::import_csv(
         &mut store,
         csv.as_bytes(),
         today,

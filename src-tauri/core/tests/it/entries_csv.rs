@@ -3,7 +3,7 @@
 use std::path::PathBuf;
 
 use chrono::NaiveDate;
-use stillpoint_core::exchange::{
+use stillpoint_core::entries_csv::{
     export_csv, import_csv, import_csv_file, ImportSummary, RepeatedRow, RowError,
 };
 use stillpoint_core::model::{Entry, EntryDraft, EntryQuery};
@@ -14,7 +14,7 @@ fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
 }
 
-pub(crate) fn fixture(name: &str) -> PathBuf {
+fn fixture(name: &str) -> PathBuf {
     PathBuf::from(env!("CARGO_MANIFEST_DIR"))
         .join("tests/fixtures")
         .join(name)
@@ -565,7 +565,7 @@ fn every_bad_row_and_the_headers_problems_are_reported_at_once_with_what_is_acce
 #[test]
 fn the_template_names_the_columns_in_the_apps_words_and_its_examples_are_not_imported() {
     let rules = stillpoint_core::rules::default_rule_set().unwrap();
-    let template = stillpoint_core::exchange::template_csv(rules).unwrap();
+    let template = stillpoint_core::entries_csv::template_csv(rules).unwrap();
     let lines: Vec<&str> = template.lines().collect();
     assert_eq!(
         lines[0],
@@ -585,7 +585,7 @@ fn the_template_names_the_columns_in_the_apps_words_and_its_examples_are_not_imp
     assert_eq!(got, [(2, "notes"), (3, "notes"), (4, "notes")]);
     assert_eq!(count(&store), 0);
 
-    let filled = template.replace(stillpoint_core::exchange::EXAMPLE_NOTE, "My own");
+    let filled = template.replace(stillpoint_core::entries_csv::EXAMPLE_NOTE, "My own");
     let summary = import_csv(&mut store, filled.as_bytes(), today()).unwrap();
     assert_eq!(summary.imported, 3, "{:?}", summary.errors);
     let categories: Vec<String> = store

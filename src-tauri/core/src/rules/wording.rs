@@ -5,6 +5,8 @@
 
 use chrono::NaiveDate;
 
+use crate::model::read_iso;
+
 /// Minutes as hours and minutes: "2 h 30 min", "45 min", "6 h", "0 min".
 pub fn format_minutes(minutes: i64) -> String {
     let sign = if minutes < 0 { "-" } else { "" };
@@ -20,6 +22,11 @@ pub fn format_minutes(minutes: i64) -> String {
 /// A date with the month spelled out in English: "1 May 2014".
 pub fn format_date(date: NaiveDate) -> String {
     date.format("%-d %B %Y").to_string()
+}
+
+/// A stored date spelled out ("1 May 2014"); one that does not read as a date, as stored.
+pub(crate) fn format_iso_date(iso: &str) -> String {
+    read_iso(iso).map_or_else(|| iso.to_owned(), format_date)
 }
 
 /// The sentence's first letter in capitals: "a study group" → "A study group".

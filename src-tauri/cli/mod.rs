@@ -5,17 +5,22 @@
 //! stdout, errors go to stderr, exit code 0 on success, 1 when the engine refuses, 2 for usage.
 
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 
 use clap::{Args, Parser, Subcommand};
 
-use crate::error::{Error, Result};
-use crate::exchange::{self, ImportSummary};
-use crate::files::write_whole;
+use stillpoint_core::entries_csv;
+use stillpoint_core::error::{Error, Result};
+use stillpoint_core::files::write_whole;
+use stillpoint_core::{ApiError, Store};
+
 use crate::folders::database_path;
-use crate::model::{Profile, SubmissionDetail, SubmissionState, SubmissionSummary};
-use crate::rules::{default_rule_set, format_minutes, CreditStatus};
-use crate::store::Store;
+
+mod print;
+
+use print::{
+    plural, write_claim, write_credits, write_import_summary, write_profile, write_submissions,
+};
 
 /// Stillpoint: mentorship hours, case notes and certification portfolio for CranioSacral
 /// therapists. Without a subcommand, opens the app's window.
@@ -175,7 +180,7 @@ pub fn run(db: Option<PathBuf>, command: Command, out: &mut dyn Write, err: &mut
                 }
                 // What the window would say (a full disk, a damaged file…); the details of an
                 // internal error are logged to stderr first.
-                other => writeln!(err, "error: {}", crate::ApiError::from(other).message),
+                other => writeln!(err, "error: {}", ApiError::from(other).message),
             };
             1
         }
@@ -229,11 +234,11 @@ fn execute(
             write_profile(out, &saved)?;
         }
         Command::Demo => {
-            crate::demo::load(store, crate::today())?;
+            stillpoint_core::demo::load(store, stillpoint_core::today())?;
             writeln!(out, "Demo data loaded.")?;
         }
         Command::Import { file } => {
-            let summary = exchange::import_csv_file(store, &file, crate::today())?;
+            let summary = entries_csv::import_csv_file(store, &file, stillpoint_core::today())?;
             if !summary.is_ok() {
                 for e in &summary.errors {
                     writeln!(err, "line {}: {}: {}", e.line, e.column, e.message)?;
@@ -255,7 +260,7 @@ fn execute(
             }
         }
         Command::ExportCsv { file } => {
-            let count = exchange::export_csv_file(store, &file)?;
+            let count = entries_csv::export_csv_file(store, &file)?;
             writeln!(
                 out,
                 "Exported {} to {}.",
@@ -266,7 +271,7 @@ fn execute(
         Command::Claim { credits, form } => {
             let Some(file) = form else {
                 let detail = store
-                    .claim_credits(credits, crate::today())
+                    .claim_credits(credits, stillpoint_core::today())
                     .map_err(refused_claim)?;
                 write_claim(out, &detail)?;
                 return Ok(0);
@@ -274,13 +279,14 @@ fn execute(
             // The claim and its form go together: the form is written before the claim is
             // committed, and removed if the commit fails, so nothing is claimed without it.
             let (mut reached, mut written) = (false, false);
-            let claimed = store.claim_credits_then(credits, crate::today(), |store, made| {
-                reached = true;
-                let pdf = crate::forms::submission_form(store, made.summary.id)?;
-                write_whole(&file, &pdf)?;
-                written = true;
-                Ok(())
-            });
+            let claimed =
+                store.claim_credits_then(credits, stillpoint_core::today(), |store, made| {
+                    reached = true;
+                    let pdf = stillpoint_core::forms::submission_form(store, made.summary.id)?;
+                    write_whole(&file, &pdf)?;
+                    written = true;
+                    Ok(())
+                });
             let detail = match claimed {
                 Ok(detail) => detail,
                 Err(error) if !reached => return Err(refused_claim(error)),
@@ -288,7 +294,7 @@ fn execute(
                     if written {
                         let _ = std::fs::remove_file(&file);
                     }
-                    let why = crate::ApiError::from(error).message;
+                    let why = ApiError::from(error).message;
                     return Err(Error::Refused(format!(
                         "{}; nothing was claimed.",
                         why.trim_end_matches('.')
@@ -302,7 +308,7 @@ fn execute(
             blank: _,
             out: file,
         } => {
-            write_whole(&file, &crate::forms::blank_form(store)?)?;
+            write_whole(&file, &stillpoint_core::forms::blank_form(store)?)?;
             writeln!(out, "Wrote a blank tracking form to {}.", file.display())?;
         }
         Command::Portfolio {
@@ -310,7 +316,8 @@ fn execute(
             case_studies,
         } => {
             let chosen = (!case_studies.is_empty()).then_some(&case_studies[..]);
-            let made = crate::portfolio::portfolio(store, chosen, crate::today())?;
+            let made =
+                stillpoint_core::portfolio::portfolio(store, chosen, stillpoint_core::today())?;
             write_whole(&file, &made.bytes)?;
             let cases = made.contents.iter().filter(|e| e.case_study).count();
             writeln!(
@@ -346,174 +353,4 @@ fn refused_claim(error: Error) -> Error {
         } => Error::Refused(message),
         other => other,
     }
-}
-
-fn credits_word(n: i64) -> String {
-    format!("{n} {}", if n == 1 { "credit" } else { "credits" })
-}
-
-fn write_claim(out: &mut dyn Write, d: &SubmissionDetail) -> std::io::Result<()> {
-    let s = &d.summary;
-    writeln!(
-        out,
-        "Submission {}: a draft claiming {}.",
-        s.id,
-        credits_word(s.credits)
-    )?;
-    writeln!(
-        out,
-        "Claimed: A {}, B {}, C {} (total {}) from {}.",
-        format_minutes(s.claimed.a),
-        format_minutes(s.claimed.b),
-        format_minutes(s.claimed.c),
-        format_minutes(s.claimed_total),
-        plural(
-            usize::try_from(s.entry_count).unwrap_or(0),
-            "entry",
-            "entries"
-        )
-    )?;
-    if d.carried_forward.is_empty() {
-        writeln!(out, "Nothing is carried forward.")?;
-    } else {
-        writeln!(out, "Carried forward to the next form:")?;
-        for c in &d.carried_forward {
-            let provider = if c.provider.is_empty() {
-                String::new()
-            } else {
-                format!(", {}", c.provider)
-            };
-            writeln!(
-                out,
-                "  {} {} {}{provider}: {} (entry {})",
-                c.date,
-                c.category,
-                c.activity_label,
-                format_minutes(c.remaining_minutes),
-                c.entry_id
-            )?;
-        }
-    }
-    Ok(())
-}
-
-fn write_submissions(out: &mut dyn Write, list: &[SubmissionSummary]) -> std::io::Result<()> {
-    if list.is_empty() {
-        return writeln!(
-            out,
-            "No submissions yet. Claim credits with: stillpoint claim N"
-        );
-    }
-    for s in list {
-        let mut line = format!(
-            "{:<4} {:<9} {:<10} {:<10} created {}",
-            s.id,
-            s.state.key(),
-            credits_word(s.credits),
-            format_minutes(s.claimed_total),
-            s.created_on
-        );
-        if let Some(sent) = s.sent_on {
-            line.push_str(&format!(", sent {sent}"));
-        }
-        if let (Some(fee), SubmissionState::Sent | SubmissionState::Credited) = (&s.fee, s.state) {
-            line.push_str(&format!(", fee {} {}", fee.amount, fee.currency));
-        }
-        if let Some(credited) = s.credited_on {
-            line.push_str(&format!(", credited {credited}"));
-        }
-        writeln!(out, "{line}")?;
-    }
-    Ok(())
-}
-
-fn write_import_summary(
-    out: &mut dyn Write,
-    file: &Path,
-    s: &ImportSummary,
-) -> std::io::Result<()> {
-    writeln!(
-        out,
-        "Imported {} from {}.",
-        plural(s.imported as usize, "entry", "entries"),
-        file.display()
-    )?;
-    if !s.skipped_duplicates.is_empty() {
-        writeln!(
-            out,
-            "Skipped {} already in the database: {}.",
-            plural(s.skipped_duplicates.len(), "row", "rows"),
-            lines(&s.skipped_duplicates)
-        )?;
-    }
-    for r in &s.repeated_in_file {
-        writeln!(
-            out,
-            "Line {} is identical to line {}; both were imported (delete one if it was typed twice).",
-            r.line, r.same_as
-        )?;
-    }
-    Ok(())
-}
-
-/// "line 4", "lines 2-9, 12": consecutive line numbers as ranges.
-fn lines(numbers: &[u32]) -> String {
-    let mut ranges: Vec<(u32, u32)> = Vec::new();
-    for &n in numbers {
-        match ranges.last_mut() {
-            Some((_, end)) if n == end.saturating_add(1) => *end = n,
-            _ => ranges.push((n, n)),
-        }
-    }
-    let list: Vec<String> = ranges
-        .iter()
-        .map(|&(a, b)| {
-            if a == b {
-                a.to_string()
-            } else {
-                format!("{a}-{b}")
-            }
-        })
-        .collect();
-    let word = if numbers.len() == 1 { "line" } else { "lines" };
-    format!("{word} {}", list.join(", "))
-}
-
-fn plural(n: usize, one: &str, many: &str) -> String {
-    format!("{n} {}", if n == 1 { one } else { many })
-}
-
-fn write_credits(out: &mut dyn Write, status: &CreditStatus) -> Result<()> {
-    let rules = default_rule_set()?;
-    writeln!(out, "Credits available: {}", status.credits_available)?;
-    let c = &status.counted;
-    writeln!(
-        out,
-        "Counted, not yet claimed: A {}, B {}, C {} (total {})",
-        format_minutes(c.a),
-        format_minutes(c.b),
-        format_minutes(c.c),
-        format_minutes(c.total())
-    )?;
-    writeln!(out, "{}", status.next_credit_sentence(rules))?;
-    Ok(())
-}
-
-fn write_profile(out: &mut dyn Write, p: &Profile) -> std::io::Result<()> {
-    let rows = [
-        ("Name", &p.name),
-        ("Credentials", &p.credentials),
-        ("Member ID", &p.member_id),
-        ("Address", &p.address),
-        ("Email", &p.email),
-        ("Phone", &p.phone),
-    ];
-    for (label, value) in rows {
-        writeln!(
-            out,
-            "{label:<12} {}",
-            value.replace('\n', &format!("\n{:<12} ", ""))
-        )?;
-    }
-    Ok(())
 }

@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 use serde_json::{json, Value};
-use stillpoint_core::cli::{run, Cli};
+use stillpoint::cli::{run, Cli};
 
 struct Outcome {
     code: i32,
@@ -175,8 +175,10 @@ fn demo_refuses_a_database_with_a_profile() {
 
 // ---- import, export-csv, credits ----
 
+/// A CSV file of the engine's fixtures (as LibreOffice writes them).
 fn fixture(name: &str) -> String {
-    crate::exchange::fixture(name).to_str().unwrap().to_owned()
+    let path = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/core/tests/fixtures");
+    path.join(name).to_str().unwrap().to_owned()
 }
 
 const EMPTY_CREDITS: &str = r#"{"credits_available":0,"counted_minutes":{"A":0,"B":0,"C":0},"next_credit":{"A":360,"B":360,"C":360,"any":360}}"#;

@@ -15,7 +15,7 @@ use std::process::Command;
 
 use chrono::NaiveDate;
 use clap::Parser;
-use stillpoint_core::cli::{run, Cli};
+use stillpoint::cli::{run, Cli};
 use stillpoint_core::clinical::{intake_screen, ItemAnswer, ScreenAnswer};
 use stillpoint_core::model::{CaseStudyDraft, ClientDraft, IntakeDraft, Profile, SessionDraft};
 use stillpoint_core::Store;
@@ -118,7 +118,7 @@ fn assert_nothing_overflows(pdf: &Path) {
 }
 
 fn output_dir() -> PathBuf {
-    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../test-output/portfolio");
+    let dir = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("test-output/portfolio");
     std::fs::create_dir_all(&dir).unwrap();
     dir
 }
