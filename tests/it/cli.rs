@@ -5,26 +5,9 @@ use std::path::{Path, PathBuf};
 
 use clap::Parser;
 use serde_json::{json, Value};
-use stillpoint::cli::{run, Cli};
+use stillpoint::cli::Cli;
 
-struct Outcome {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-fn stillpoint(db: &Path, args: &[&str]) -> Outcome {
-    let head = ["stillpoint", "--db", db.to_str().unwrap()];
-    let argv = head.iter().chain(args).copied();
-    let cli = Cli::try_parse_from(argv).unwrap();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = run(cli.db, cli.command.unwrap(), &mut out, &mut err);
-    Outcome {
-        code,
-        out: String::from_utf8(out).unwrap(),
-        err: String::from_utf8(err).unwrap(),
-    }
-}
+use crate::support::{pdf_text, qpdf_check, stillpoint};
 
 /// An empty record, as the window makes at its first start.
 fn temp_db() -> (tempfile::TempDir, PathBuf) {
@@ -465,27 +448,6 @@ fn claiming_more_than_is_available_exits_1_and_changes_nothing() {
     }
     assert_eq!(credits_json(&db), credits);
     assert_eq!(submissions_json(&db), json!([]));
-}
-
-fn pdf_text(pdf: &Path) -> String {
-    let out = std::process::Command::new("pdftotext")
-        .args(["-layout", pdf.to_str().unwrap(), "-"])
-        .output()
-        .expect("pdftotext (poppler-utils) is installed by scripts/setup-debian.sh");
-    assert!(out.status.success());
-    String::from_utf8(out.stdout).unwrap()
-}
-
-fn qpdf_check(pdf: &Path) {
-    let out = std::process::Command::new("qpdf")
-        .args(["--check", pdf.to_str().unwrap()])
-        .output()
-        .expect("qpdf is installed by scripts/setup-debian.sh");
-    assert!(
-        out.status.success(),
-        "{}",
-        String::from_utf8_lossy(&out.stdout)
-    );
 }
 
 #[test]

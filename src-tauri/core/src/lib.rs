@@ -39,6 +39,8 @@ pub mod pdf;
 pub mod portfolio;
 pub mod rules;
 pub mod store;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod views;
 
 pub use error::{ApiError, Error, ErrorCode, Result};
