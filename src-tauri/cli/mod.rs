@@ -19,7 +19,8 @@ use crate::folders::database_path;
 mod print;
 
 use print::{
-    plural, write_claim, write_credits, write_import_summary, write_profile, write_submissions,
+    plural, write_backups, write_claim, write_credits, write_import_summary, write_profile,
+    write_submissions,
 };
 
 /// Stillpoint: mentorship hours, case notes and certification portfolio for CranioSacral
@@ -102,6 +103,22 @@ pub enum Command {
         #[arg(long = "case-study", value_name = "ID")]
         case_studies: Vec<i64>,
     },
+    /// Make a checked backup of the record in its backup folder (chosen in Settings, else
+    /// `backups` beside the database), then remove the ones no longer kept (the last 7 days,
+    /// 5 weeks and 12 months are). Prints the backup's path.
+    Backup {
+        /// Write the backup to this file instead (an existing file is replaced); nothing is
+        /// removed.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// List the record's backups, newest first: when, size, and what each holds.
+    Backups {
+        /// Print one JSON array: {"path", "created_at", "bytes", "counts": {"entries",
+        /// "clients", "sessions", "case_studies", "attachments"}} per backup.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl Command {
@@ -117,7 +134,9 @@ impl Command {
             | Command::ExportCsv { .. }
             | Command::Form { .. }
             | Command::Submissions { .. }
-            | Command::Portfolio { .. } => false,
+            | Command::Portfolio { .. }
+            | Command::Backup { .. }
+            | Command::Backups { .. } => false,
         }
     }
 }
@@ -327,6 +346,26 @@ fn execute(
                 plural(cases, "case study", "case studies"),
                 file.display()
             )?;
+        }
+        Command::Backup { out: file } => {
+            let now = chrono::Utc::now();
+            let made = match file {
+                Some(file) => store.back_up_to(&file, now)?,
+                None => store.back_up(now)?,
+            };
+            writeln!(out, "{}", made.path)?;
+        }
+        Command::Backups { json } => {
+            let backups = store.backups()?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&backups).map_err(std::io::Error::other)?
+                )?;
+            } else {
+                write_backups(out, &store.backup_folder()?, &backups)?;
+            }
         }
         Command::Submissions { json } => {
             let submissions = store.submissions()?;
