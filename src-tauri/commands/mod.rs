@@ -24,12 +24,14 @@ use tauri::State;
 use crate::AppState;
 
 mod app;
+mod backups;
 mod certification;
 mod clients;
 mod hours;
 mod submissions;
 
 pub use app::*;
+pub use backups::*;
 pub use certification::*;
 pub use clients::*;
 pub use hours::*;

@@ -40,14 +40,19 @@ const STAMP_LEN: usize = "2026-12-04T18-40-00Z".len();
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Type)]
 pub struct RecordCounts {
     /// Mentorship entries.
+    #[specta(type = specta_typescript::Number)]
     pub entries: i64,
     /// Clients.
+    #[specta(type = specta_typescript::Number)]
     pub clients: i64,
     /// Treatment sessions.
+    #[specta(type = specta_typescript::Number)]
     pub sessions: i64,
     /// Case studies.
+    #[specta(type = specta_typescript::Number)]
     pub case_studies: i64,
     /// Attached files.
+    #[specta(type = specta_typescript::Number)]
     pub attachments: i64,
 }
 
@@ -59,10 +64,78 @@ pub struct Backup {
     /// When it was made, in UTC: `2026-12-04T18:40:00Z`.
     pub created_at: String,
     /// Its size on disk.
-    #[specta(type = f64)]
+    #[specta(type = specta_typescript::Number)]
     pub bytes: u64,
     /// What it holds.
     pub counts: RecordCounts,
+}
+
+/// Where the therapist stands with backups: what Settings lists, and what the dashboard warns of.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+pub struct BackupStatus {
+    /// The folder backups go to.
+    pub folder: String,
+    /// True when the therapist chose it; false for the default beside the database.
+    pub chosen: bool,
+    /// The backups in it, newest first.
+    pub backups: Vec<Backup>,
+    /// What the therapist should know or do, if anything: the folder cannot be found, the last
+    /// backup failed, or the last good one is more than a week old.
+    pub warning: Option<String>,
+}
+
+/// How old the last good backup may be before the dashboard says so.
+const WARN_AFTER_DAYS: i64 = 7;
+
+/// The status of the record at `database` open on `conn`; `failure` is why the last backup
+/// the app tried could not be made, if it could not. A record with nothing in it yet needs no
+/// backup and is warned of nothing but a failure.
+pub(crate) fn status(
+    conn: &Connection,
+    database: &Path,
+    now: DateTime<Utc>,
+    failure: Option<&str>,
+) -> Result<BackupStatus> {
+    let folder = folder_of(conn, database);
+    let chosen = folder != default_folder(database);
+    let backups = list(&folder, database)?;
+    let held = counts(conn)?;
+    let empty = held == RecordCounts::default();
+    let age_in_days = backups.first().and_then(|b| {
+        let made = DateTime::parse_from_rfc3339(&b.created_at).ok()?;
+        Some((now - made.with_timezone(&Utc)).num_days())
+    });
+    let warning = if chosen && !folder.is_dir() {
+        Some(missing_folder(&folder))
+    } else if let Some(why) = failure {
+        Some(format!("The last backup could not be made. {why}"))
+    } else if empty {
+        None
+    } else {
+        match age_in_days {
+            None => Some(
+                "There is no backup of your record yet. Make one in Settings → Backups.".into(),
+            ),
+            Some(days) if days > WARN_AFTER_DAYS => Some(format!(
+                "The last backup was made {days} days ago. Make one in Settings → Backups."
+            )),
+            Some(_) => None,
+        }
+    };
+    Ok(BackupStatus {
+        folder: folder.display().to_string(),
+        chosen,
+        backups,
+        warning,
+    })
+}
+
+fn missing_folder(folder: &Path) -> String {
+    format!(
+        "The backup folder {} cannot be found. Connect its drive, or choose another folder in \
+         Settings → Backups.",
+        folder.display()
+    )
 }
 
 /// The backup folder of the record at `database` when the therapist chose none: `backups`
@@ -97,6 +170,10 @@ pub(crate) fn back_up_into(
     folder: &Path,
     now: DateTime<Utc>,
 ) -> Result<Backup> {
+    // A folder the therapist chose is never made: a drive that is not connected is said so.
+    if *folder != default_folder(database) && !folder.is_dir() {
+        return Err(Error::Refused(missing_folder(folder)));
+    }
     prepare_folder(folder)?;
     let stem = record_stem(database);
     let mut name = format!("{stem}-{}.db", now.format(STAMP));
@@ -364,6 +441,7 @@ fn rotate(folder: &Path, stem: &str) -> Result<usize> {
     if !std::fs::symlink_metadata(folder.join(MARK)).is_ok_and(|m| m.is_file()) {
         return Ok(0);
     }
+    remove_stale_partials(folder, stem);
     let ours = ours_in(folder, stem);
     let moments: Vec<NaiveDateTime> = ours.iter().map(|(made, _)| local(*made)).collect();
     let keep = kept(&moments);
@@ -375,6 +453,29 @@ fn rotate(folder: &Path, stem: &str) -> Result<usize> {
         }
     }
     Ok(removed)
+}
+
+/// An unfinished copy is removed when its backup fails; one left by a process that was killed
+/// while it wrote is removed here, an hour later (a younger one may be another process's
+/// backup, still being written).
+fn remove_stale_partials(folder: &Path, stem: &str) {
+    let Ok(listing) = std::fs::read_dir(folder) else {
+        return;
+    };
+    let prefix = format!(".{stem}-");
+    for item in listing.flatten() {
+        let name = item.file_name().to_string_lossy().into_owned();
+        let Ok(meta) = item.metadata() else { continue };
+        let unfinished = name.starts_with(&prefix) && files::is_partial_name(&name);
+        let stale = meta
+            .modified()
+            .ok()
+            .and_then(|m| m.elapsed().ok())
+            .is_some_and(|age| age > std::time::Duration::from_secs(3600));
+        if unfinished && stale && meta.is_file() {
+            let _ = std::fs::remove_file(item.path());
+        }
+    }
 }
 
 #[cfg(test)]

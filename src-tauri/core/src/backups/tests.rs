@@ -185,7 +185,28 @@ fn rotation_removes_only_this_records_backups_in_a_marked_folder() {
         folder.join("stillpoint-2024-01-01T12-00-00Z.db"),
     )
     .unwrap();
+    // Unfinished copies: one a killed process left two hours ago, one being written now.
+    let stale = folder.join(".stillpoint-2026-01-01T12-00-00Z.db.Ab12.partial");
+    let fresh = folder.join(".stillpoint-2026-02-09T12-00-00Z.db.Cd34.partial");
+    for file in [&stale, &fresh] {
+        std::fs::write(file, b"").unwrap();
+    }
+    let two_hours_ago = std::time::SystemTime::now() - std::time::Duration::from_secs(7200);
+    std::fs::File::options()
+        .write(true)
+        .open(&stale)
+        .unwrap()
+        .set_modified(two_hours_ago)
+        .unwrap();
     let removed = rotate(&folder, "stillpoint").unwrap();
+    assert!(
+        !stale.exists(),
+        "a copy left unfinished an hour ago is removed"
+    );
+    assert!(
+        fresh.exists(),
+        "one being written may be another process's backup"
+    );
     let left = names(&folder);
     for name in strangers {
         assert!(
@@ -301,4 +322,62 @@ fn names_are_read_back_exactly() {
     ] {
         assert_eq!(made_at(name, "stillpoint"), None, "{name}");
     }
+}
+
+#[test]
+fn the_status_warns_of_no_backup_an_old_one_a_failure_and_a_missing_folder() {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("stillpoint.db");
+    let mut store = Store::open(&path).unwrap();
+    let status = store.backup_status(moment(9), None).unwrap();
+    assert_eq!(status.warning, None, "an empty record needs no backup yet");
+    assert_eq!(
+        status.folder,
+        dir.path().join("backups").display().to_string()
+    );
+    assert!(!status.chosen);
+
+    crate::demo::load(&mut store, today()).unwrap();
+    let status = store.backup_status(moment(9), None).unwrap();
+    assert_eq!(
+        status.warning.as_deref(),
+        Some("There is no backup of your record yet. Make one in Settings → Backups.")
+    );
+    let made = store.back_up(moment(9)).unwrap();
+    let status = store.backup_status(moment(10), None).unwrap();
+    assert_eq!((status.warning, status.backups), (None, vec![made]));
+    let a_week_on = moment(9) + chrono::Duration::days(7);
+    assert_eq!(store.backup_status(a_week_on, None).unwrap().warning, None);
+    let later = moment(9) + chrono::Duration::days(9);
+    assert_eq!(
+        store.backup_status(later, None).unwrap().warning.as_deref(),
+        Some("The last backup was made 9 days ago. Make one in Settings → Backups.")
+    );
+    assert_eq!(
+        store
+            .backup_status(moment(10), Some("The disk is full."))
+            .unwrap()
+            .warning
+            .as_deref(),
+        Some("The last backup could not be made. The disk is full.")
+    );
+
+    let usb = dir.path().join("usb");
+    std::fs::create_dir(&usb).unwrap();
+    store.set_backup_folder(Some(&usb)).unwrap();
+    std::fs::remove_dir(&usb).unwrap();
+    let status = store.backup_status(moment(10), None).unwrap();
+    assert!(status.chosen);
+    let missing = format!(
+        "The backup folder {} cannot be found. Connect its drive, or choose another folder in \
+         Settings → Backups.",
+        usb.display()
+    );
+    assert_eq!(status.warning.as_deref(), Some(missing.as_str()));
+    assert_eq!(
+        store.back_up(moment(11)).unwrap_err().to_string(),
+        missing,
+        "a chosen folder is never made"
+    );
+    assert!(!usb.exists());
 }

@@ -6,7 +6,7 @@ use std::path::{Path, PathBuf};
 use chrono::{DateTime, Utc};
 
 use super::Store;
-use crate::backups::{self, Backup};
+use crate::backups::{self, Backup, BackupStatus};
 use crate::error::{Error, Result};
 
 impl Store {
@@ -80,14 +80,25 @@ impl Store {
         backups::back_up_to(&self.conn, file, now)
     }
 
-    /// The day's backup, when none was made yet on the computer's day; `None` when one was.
+    /// The day's backup, when none was made yet on the computer's day; `None` when one was,
+    /// or when the record holds nothing yet.
     pub fn back_up_if_due(&self, now: DateTime<Utc>) -> Result<Option<Backup>> {
         let database = self.on_disk()?;
+        if self.is_empty()? {
+            return Ok(None);
+        }
         let folder = backups::folder_of(&self.conn, &database);
         if !backups::due(&folder, &database, now) {
             return Ok(None);
         }
         backups::back_up_into(&self.conn, &database, &folder, now).map(Some)
+    }
+
+    /// Where the therapist stands with backups (see [`BackupStatus`]); `failure` is why the
+    /// last backup the app tried could not be made, if it could not.
+    pub fn backup_status(&self, now: DateTime<Utc>, failure: Option<&str>) -> Result<BackupStatus> {
+        let database = self.on_disk()?;
+        backups::status(&self.conn, &database, now, failure)
     }
 
     /// The backups in the backup folder, newest first (none for a record in memory).

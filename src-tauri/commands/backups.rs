@@ -1,0 +1,44 @@
+//! Backups, as Settings → Backups and the dashboard ask for them. A backup is made on a
+//! connection of its own, so the window's keeps answering while it runs.
+
+use stillpoint_core::backups::{Backup, BackupStatus};
+
+use super::*;
+
+/// The backup folder, the backups in it, and what the therapist should know.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn backup_status(state: State<'_, AppState>) -> Result<BackupStatus, ApiError> {
+    let failure = state.backup_failure();
+    state.with_store(|s| s.backup_status(chrono::Utc::now(), failure.as_deref()))
+}
+
+/// "Back up now": a checked backup into the backup folder.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn back_up_now(state: State<'_, AppState>) -> Result<Backup, ApiError> {
+    state.back_up_now()
+}
+
+/// Asks for a folder (the system's folder picker) and makes it the backup folder; `None` when
+/// the therapist cancelled.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn choose_backup_folder(state: State<'_, AppState>) -> Result<Option<BackupStatus>, ApiError> {
+    let Some(folder) = state
+        .desktop()?
+        .ask_for_folder("Choose a folder for backups")
+    else {
+        return Ok(None);
+    };
+    state.with_store(|s| s.set_backup_folder(Some(&folder)))?;
+    backup_status(state).map(Some)
+}
+
+/// Backups go to the default folder beside the database again.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn use_default_backup_folder(state: State<'_, AppState>) -> Result<BackupStatus, ApiError> {
+    state.with_store(|s| s.set_backup_folder(None))?;
+    backup_status(state)
+}
