@@ -31,6 +31,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::read_hours,
         commands::dashboard,
         commands::backup_status,
+        commands::back_up_if_due,
         commands::back_up_now,
         commands::choose_backup_folder,
         commands::use_default_backup_folder,

@@ -27,8 +27,6 @@ pub struct AppState {
     /// Why the last backup the app tried could not be made, if it could not (shown on the
     /// dashboard and in Settings until one succeeds).
     backup_failure: Arc<Mutex<Option<String>>>,
-    /// The day's backup has been started in this run.
-    daily_backup: AtomicBool,
 }
 
 impl AppState {
@@ -46,7 +44,6 @@ impl AppState {
             desktop: OnceLock::new(),
             unsaved: AtomicBool::new(false),
             backup_failure: Arc::default(),
-            daily_backup: AtomicBool::new(false),
         }
     }
 
@@ -94,6 +91,13 @@ impl AppState {
         self.backup_failure.lock().ok().and_then(|f| f.clone())
     }
 
+    /// Forgets why the last backup failed: its folder is no longer the one backups go to.
+    pub fn forget_backup_failure(&self) {
+        if let Ok(mut kept) = self.backup_failure.lock() {
+            *kept = None;
+        }
+    }
+
     /// Makes a backup now on a connection of its own (the window's keeps working), and
     /// remembers whether it failed.
     pub fn back_up_now(&self) -> Result<Backup, ApiError> {
@@ -102,15 +106,11 @@ impl AppState {
         })
     }
 
-    /// Starts the day's backup in the background, once per run, if none was made today.
-    pub fn start_daily_backup(&self) {
-        if self.store.is_err() || self.daily_backup.swap(true, Ordering::Relaxed) {
-            return;
-        }
-        let (db_path, failure) = (self.db_path.clone(), Arc::clone(&self.backup_failure));
-        std::thread::spawn(move || {
-            let _ = back_up(&db_path, &failure, |store, now| store.back_up_if_due(now));
-        });
+    /// The day's backup, if none was made today, on a connection of its own.
+    pub fn back_up_if_due(&self) -> Result<Option<Backup>, ApiError> {
+        back_up(&self.db_path, &self.backup_failure, |store, now| {
+            store.back_up_if_due(now)
+        })
     }
 
     /// Why the database could not be opened, if it could not.

@@ -53,7 +53,7 @@ pub fn load_demo(state: State<'_, AppState>) -> Result<(), ApiError> {
     state.with_store(|s| stillpoint_core::demo::load(s, stillpoint_core::today()))
 }
 
-/// Called by the window once the dashboard shows data: starts the day's backup. With `STILLPOINT_STARTUP_PROBE` set
+/// Called by the window once the dashboard shows data. With `STILLPOINT_STARTUP_PROBE` set
 /// (by `scripts/bench-startup`), prints the time since start, and with `=exit` also quits.
 #[tauri::command(async)]
 #[specta::specta]
@@ -67,8 +67,6 @@ pub fn ui_ready(state: State<'_, AppState>) {
             std::process::exit(0);
         }
     }
-    // The day's backup runs once the dashboard shows, on a connection of its own.
-    state.start_daily_backup();
 }
 
 /// Shows the folder that holds the database (and its attachments) in the file manager.

@@ -37,7 +37,7 @@ impl Desktop for FakeDesktop {
         assert_eq!(extension, "csv");
         self.open_from.clone()
     }
-    fn ask_for_folder(&self, _title: &str) -> Option<PathBuf> {
+    fn ask_for_folder(&self, _title: &str, _start: &Path) -> Option<PathBuf> {
         self.folder.clone()
     }
     fn open_file(&self, path: &Path) -> Result<(), ApiError> {
@@ -650,6 +650,11 @@ fn backing_up_from_settings_lists_the_backup_and_the_folder_can_be_chosen() {
     assert_eq!(back["folder"], default.as_str());
     assert_eq!(back["chosen"], false);
     assert_eq!(back["backups"].as_array().unwrap().len(), 1);
+    assert_eq!(
+        back["warning"],
+        Value::Null,
+        "the failure was the other folder's"
+    );
 }
 
 #[test]
@@ -665,22 +670,17 @@ fn a_cancelled_folder_picker_changes_nothing() {
 }
 
 #[test]
-fn the_days_backup_is_made_once_the_dashboard_shows() {
+fn the_days_backup_is_made_once_a_day_when_the_dashboard_asks() {
     let w = window();
+    assert_eq!(
+        w.call("back_up_if_due", json!({})).unwrap(),
+        Value::Null,
+        "an empty record is not backed up"
+    );
     w.call("load_demo", json!({})).unwrap();
-    w.call("ui_ready", json!({})).unwrap();
-    let mut listed = Vec::new();
-    for _ in 0..100 {
-        let status = w.call("backup_status", json!({})).unwrap();
-        listed = status["backups"].as_array().unwrap().clone();
-        if !listed.is_empty() {
-            break;
-        }
-        std::thread::sleep(std::time::Duration::from_millis(100));
-    }
-    assert_eq!(listed.len(), 1, "the day's backup, in the background");
-    w.call("ui_ready", json!({})).unwrap();
-    std::thread::sleep(std::time::Duration::from_millis(300));
+    let made = w.call("back_up_if_due", json!({})).unwrap();
+    assert!(made["counts"]["entries"].as_i64().unwrap() > 0);
+    assert_eq!(w.call("back_up_if_due", json!({})).unwrap(), Value::Null);
     let status = w.call("backup_status", json!({})).unwrap();
-    assert_eq!(status["backups"].as_array().unwrap().len(), 1, "once a day");
+    assert_eq!(status["backups"], json!([made]));
 }

@@ -15,7 +15,7 @@ export const commands = {
 	saveProfile: (profile: Profile) => typedError<Profile, ApiError>(__TAURI_INVOKE("save_profile", { profile })),
 	loadDemo: () => typedError<null, ApiError>(__TAURI_INVOKE("load_demo")),
 	/**
-	 *  Called by the window once the dashboard shows data: starts the day's backup. With `STILLPOINT_STARTUP_PROBE` set
+	 *  Called by the window once the dashboard shows data. With `STILLPOINT_STARTUP_PROBE` set
 	 *  (by `scripts/bench-startup`), prints the time since start, and with `=exit` also quits.
 	 */
 	uiReady: () => __TAURI_INVOKE<void>("ui_ready"),
@@ -34,6 +34,11 @@ export const commands = {
 	dashboard: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard")),
 	/**  The backup folder, the backups in it, and what the therapist should know. */
 	backupStatus: () => typedError<BackupStatus, ApiError>(__TAURI_INVOKE("backup_status")),
+	/**
+	 *  The day's backup, if none was made today: the dashboard asks once it shows, so the start
+	 *  is not slowed, and the window's connection keeps answering while it runs.
+	 */
+	backUpIfDue: () => typedError<Backup | null, ApiError>(__TAURI_INVOKE("back_up_if_due")),
 	/**  "Back up now": a checked backup into the backup folder. */
 	backUpNow: () => typedError<Backup, ApiError>(__TAURI_INVOKE("back_up_now")),
 	/**

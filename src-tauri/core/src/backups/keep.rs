@@ -2,7 +2,9 @@
 //! last 12 months that have one — about a year and a half of history in 24 files at the most.
 //!
 //! Days, weeks (ISO weeks, from Monday) and months are the computer's, so "yesterday's backup"
-//! is what the therapist means by it. The newest backup is always kept.
+//! is what the therapist means by it. Every backup of the newest day is kept: "Back up now" in
+//! the afternoon never removes the morning's, which may be the one that still holds what was
+//! deleted since. The next day, only that day's newest stays.
 
 use std::collections::{BTreeSet, HashSet};
 
@@ -38,6 +40,15 @@ pub fn kept(made: &[NaiveDateTime]) -> HashSet<usize> {
         WEEKS,
     );
     newest_of(&|t| (t.year(), t.month(), 0), MONTHS);
+    if let Some(&newest) = newest_first.first() {
+        let day = made[newest].date();
+        keep.extend(
+            newest_first
+                .iter()
+                .copied()
+                .filter(|&i| made[i].date() == day),
+        );
+    }
     keep
 }
 
@@ -74,9 +85,10 @@ mod tests {
         for day in 0..7 {
             assert!(kept_moments.contains(&at(last - Duration::days(day), 17)));
         }
-        // No day keeps two.
+        // The newest day keeps both of its backups; no other day keeps two.
+        assert!(kept_moments.contains(&at(last, 9)));
         let days: BTreeSet<NaiveDate> = kept_moments.iter().map(|t| t.date()).collect();
-        assert_eq!(days.len(), kept_moments.len());
+        assert_eq!(days.len(), kept_moments.len() - 1);
         // The newest of each of the last 5 ISO weeks: this one (Monday, today), the week that
         // ended yesterday (among the 7 days), and the three Sundays before.
         for week in 1..=3 {
@@ -87,8 +99,9 @@ mod tests {
             assert!(kept_moments.contains(&at(NaiveDate::from_ymd_opt(y, m, d).unwrap(), 17)));
         }
         assert!(kept_moments[0] >= at(NaiveDate::from_ymd_opt(2025, 12, 31).unwrap(), 0));
-        // 7 days, 3 more weeks, 11 more months (November's newest is today's).
-        assert_eq!(kept_moments.len(), 7 + 3 + 11, "{kept_moments:#?}");
+        // 7 days (and the newest day's morning), 3 more weeks, 11 more months (November's
+        // newest is today's).
+        assert_eq!(kept_moments.len(), 7 + 1 + 3 + 11, "{kept_moments:#?}");
     }
 
     #[test]
@@ -108,9 +121,11 @@ mod tests {
     }
 
     #[test]
-    fn the_newest_is_always_kept_and_order_does_not_matter() {
+    fn every_backup_of_the_newest_day_is_kept_then_only_its_newest() {
         let day = NaiveDate::from_ymd_opt(2026, 3, 1).unwrap();
-        let made = vec![at(day, 8), at(day, 20), at(day, 12)];
-        assert_eq!(kept(&made), HashSet::from([1]));
+        let mut made = vec![at(day, 8), at(day, 20), at(day, 12)];
+        assert_eq!(kept(&made), HashSet::from([0, 1, 2]));
+        made.push(at(day + Duration::days(1), 9));
+        assert_eq!(kept(&made), HashSet::from([1, 3]));
     }
 }
