@@ -27,12 +27,14 @@ mod app;
 mod certification;
 mod clients;
 mod hours;
+mod mentors;
 mod submissions;
 
 pub use app::*;
 pub use certification::*;
 pub use clients::*;
 pub use hours::*;
+pub use mentors::*;
 pub use submissions::*;
 
 /// A file the app wrote where the user asked.

@@ -10,8 +10,8 @@ test("a mentor added to the directory fills their credentials on an entry", asyn
   await withApp(home, async (app) => {
     await app.click("a[data-section=mentors]");
     await app.click("[data-testid=add-mentor]");
-    await app.waitFor("[data-testid=mentor-form]");
-    for (const box of ["certified", "examiner", "in-person", "virtual"]) {
+    await app.waitFor("[data-testid=mentor-form] [data-testid=role-examiner]");
+    for (const box of ["certified", "role-mentor", "role-examiner", "role-instructor", "role-teaching_assistant", "in-person", "virtual"]) {
       assert.equal(await app.script(`return document.querySelector("[data-testid=${box}]").checked`), false, `${box} is not attested for the therapist`);
     }
     await app.type("#name", "Karin Holm");
@@ -20,9 +20,16 @@ test("a mentor added to the directory fills their credentials on an entry", asyn
     await app.click("[data-testid=save-mentor]");
     await app.waitFor("#email-error", { text: "email address" });
     await app.type("#email", "karin@example.se");
-    await app.type("#location", "Malmö, Sweden");
+    await app.type("#city", "Malmö");
+    await app.click("#country option[value=SE]");
     await app.click("[data-testid=certified]");
     await app.click("[data-testid=in-person]");
+    // A certified mentor has the Mentor role: the form says so at the box, and saves nothing.
+    await app.click("[data-testid=save-mentor]");
+    await app.waitFor("#certified_mentor-error", { text: "Mentor role" });
+    assert.equal(await app.activeElementId(), "certified_mentor", "the keyboard goes to the box");
+    await app.screenshot("mentors-00-certified-needs-the-role");
+    await app.click("[data-testid=role-mentor]");
     // Two clicks at once save one mentor.
     await app.script("const b = document.querySelector('[data-testid=save-mentor]'); b.click(); b.click();");
     await app.waitFor("[data-testid=mentor-card]", { text: "Karin Holm" });

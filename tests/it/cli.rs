@@ -1,5 +1,7 @@
 //! The command line's contract: what `profile`, `demo`, `import`, `export-csv`, `credits`,
-//! `claim` and `submissions` print, and their exit codes.
+//! `claim` and `submissions` print, and their exit codes (`mentors` in cli/mentors.rs).
+
+mod mentors;
 
 use std::path::{Path, PathBuf};
 

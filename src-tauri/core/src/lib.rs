@@ -13,7 +13,9 @@
 //! - `views`: the read models the window shows (the dashboard, the client list and view), with
 //!   the sentences they say.
 //! - `demo`: realistic demo data for a first look at the app.
+//! - `csv_file`: what every CSV file shares: encodings, delimiters, lines, formula-like cells.
 //! - `entries_csv`: CSV import and export of mentorship entries, all or nothing.
+//! - `mentors_csv`: CSV import and export of the mentor directory, all or nothing.
 //! - `forms`: the tracking forms as PDF files, from a submission or blank.
 //! - `portfolio`: the certification portfolio as a PDF: checked for consent and for any client's
 //!   private name or contact, then worded.
@@ -27,6 +29,7 @@
 
 pub mod certification;
 pub mod clinical;
+pub mod csv_file;
 mod data;
 pub mod demo;
 pub mod entries_csv;
@@ -34,6 +37,7 @@ pub mod error;
 pub mod files;
 pub mod folders;
 pub mod forms;
+pub mod mentors_csv;
 pub mod model;
 pub mod pdf;
 pub mod portfolio;
