@@ -3,7 +3,8 @@
 //! The program sends "a document of certified mentors"; a therapist keeps it in a spreadsheet,
 //! or exports the directory to share it. The file is read as every CSV file is (`csv_file`:
 //! encodings, delimiters, lines, formula-like cells), its header names the [`COLUMNS`] by key or
-//! as the app names them ([`HEADINGS`]), in any order and case; only `name` is required.
+//! as the app names them ([`HEADINGS`]), in any order and case; only `name` is required. A file
+//! without a Roles column that marks someone a certified mentor gives them the Mentor role.
 //! Every row passes [`MentorDraft::validated`], the form's own validation. An import is all or
 //! nothing: one bad row and nothing is stored, every problem of the header and of every row
 //! listed at once, by line, with what would be accepted. A row for someone already in the
@@ -247,7 +248,7 @@ impl Columns {
             Error::Invalid { message, .. } => problems.push(problem(COLUMNS[column], message)),
             other => problems.push(problem(COLUMNS[column], other.to_string())),
         };
-        let roles = parse_roles(self.field(record, ROLES)).unwrap_or_else(|m| {
+        let mut roles = parse_roles(self.field(record, ROLES)).unwrap_or_else(|m| {
             field_problem(Error::invalid("roles", m), ROLES);
             Vec::new()
         });
@@ -255,6 +256,12 @@ impl Columns {
             field_problem(Error::invalid("certified_mentor", m), CERTIFIED);
             false
         });
+        // A list that names who is certified but has no Roles column (the program's own list
+        // of certified mentors) says what their role is: a certified mentor is a mentor. A
+        // Roles column that leaves it out contradicts it, and is refused below.
+        if certified_mentor && self.at[ROLES].is_none() {
+            roles.push(MentorRole::Mentor);
+        }
         let formats = parse_formats(self.field(record, FORMATS)).unwrap_or_else(|m| {
             field_problem(Error::invalid("formats", m), FORMATS);
             Vec::new()

@@ -84,3 +84,12 @@ fn a_header_names_its_problems_once() {
     let empty = read("").unwrap_err();
     assert!(empty[0].message.contains("empty"));
 }
+
+#[test]
+fn a_certified_mentor_of_a_list_without_roles_is_a_mentor_but_a_roles_column_must_agree() {
+    let rows = read("Name,Certified mentor\nKarin Holm,yes\nMia Roth,\n").unwrap();
+    assert_eq!(rows[0].mentor.roles, [MentorRole::Mentor]);
+    assert!(rows[1].mentor.roles.is_empty());
+    let errors = read("Name,Certified mentor,Roles\nKarin Holm,yes,Examiner\n").unwrap_err();
+    assert_eq!(errors[0].column, "certified_mentor");
+}
