@@ -13,7 +13,7 @@ use tauri::{Manager, Runtime, WindowEvent};
 use tauri_specta::{collect_commands, Builder};
 
 pub use state::AppState;
-pub use system::Desktop;
+pub use system::{contact_scheme, Desktop};
 
 /// The typed command set; also what `ui/src/lib/bindings.ts` is generated from.
 pub fn specta_builder<R: Runtime>() -> Builder<R> {
@@ -46,8 +46,14 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::detach_file,
         commands::export_csv,
         commands::list_mentors,
+        commands::find_mentors,
+        commands::mentor_page,
+        commands::mentor_choices,
         commands::save_mentor,
         commands::delete_mentor,
+        commands::import_mentors,
+        commands::export_mentors,
+        commands::contact_mentor,
         commands::import_csv,
         commands::save_csv_template,
         commands::list_submissions,

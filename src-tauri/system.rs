@@ -31,6 +31,9 @@ pub trait Desktop: Send + Sync {
     fn open_file(&self, path: &Path) -> Result<(), ApiError>;
     /// Shows `folder` in the system's file manager.
     fn show_folder(&self, folder: &Path) -> Result<(), ApiError>;
+    /// Opens a `mailto:` or `tel:` link with the system's mail or phone program; any other link
+    /// is refused (see [`contact_scheme`]).
+    fn open_link(&self, link: &str) -> Result<(), ApiError>;
     /// Closes the main window (the therapist chose to discard a form's changes).
     fn close_window(&self) -> Result<(), ApiError>;
 }
@@ -108,6 +111,16 @@ impl<R: Runtime> Desktop for TauriDesktop<R> {
             })
     }
 
+    fn open_link(&self, link: &str) -> Result<(), ApiError> {
+        let what = contact_scheme(link)?;
+        self.0.opener().open_url(link, None::<&str>).map_err(|_| {
+            ApiError::from(Error::Refused(format!(
+                "No {what} program on this computer opened the link; {}",
+                link.split_once(':').map_or(link, |(_, rest)| rest)
+            )))
+        })
+    }
+
     fn close_window(&self) -> Result<(), ApiError> {
         let refused = || {
             ApiError::from(Error::Refused(
@@ -116,5 +129,42 @@ impl<R: Runtime> Desktop for TauriDesktop<R> {
         };
         let window = self.0.get_webview_window("main").ok_or_else(refused)?;
         window.close().map_err(|_| refused())
+    }
+}
+
+/// What a contact link opens ("mail", "phone"), or why it is refused: only `mailto:` and `tel:`
+/// links, of plain printable ASCII (what `contact_link` writes), go to the system. The webview
+/// never opens a link itself.
+pub fn contact_scheme(link: &str) -> Result<&'static str, ApiError> {
+    let printable = link.bytes().all(|b| b.is_ascii_graphic());
+    match link.split_once(':') {
+        Some(("mailto", rest)) if printable && !rest.is_empty() => Ok("mail"),
+        Some(("tel", rest)) if printable && !rest.is_empty() => Ok("phone"),
+        _ => Err(ApiError::from(Error::Refused(
+            "Stillpoint opens only mail (mailto:) and phone (tel:) links.".into(),
+        ))),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::contact_scheme;
+
+    #[test]
+    fn only_mail_and_phone_links_go_to_the_system() {
+        assert_eq!(contact_scheme("mailto:ana@example.org").ok(), Some("mail"));
+        assert_eq!(contact_scheme("tel:+4640123").ok(), Some("phone"));
+        for refused in [
+            "https://example.org",
+            "file:///etc/passwd",
+            "mailto:",
+            "MAILTO:a@b.c",
+            "tel:+46 40",
+            "tel:1\n2",
+            "javascript:alert(1)",
+            "ana@example.org",
+        ] {
+            assert!(contact_scheme(refused).is_err(), "{refused}");
+        }
     }
 }

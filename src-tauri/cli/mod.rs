@@ -12,6 +12,7 @@ use clap::{Args, Parser, Subcommand};
 use stillpoint_core::entries_csv;
 use stillpoint_core::error::{Error, Result};
 use stillpoint_core::files::write_whole;
+use stillpoint_core::mentors_csv;
 use stillpoint_core::{ApiError, Store};
 
 use crate::folders::database_path;
@@ -19,8 +20,8 @@ use crate::folders::database_path;
 mod print;
 
 use print::{
-    plural, write_backups, write_claim, write_credits, write_import_summary, write_profile,
-    write_submissions,
+    plural, write_backups, write_claim, write_credits, write_import_summary, write_mentor_import,
+    write_mentors, write_profile, write_submissions,
 };
 
 /// Stillpoint: mentorship hours, case notes and certification portfolio for CranioSacral
@@ -91,6 +92,9 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// The mentor directory: import a list, export it, or list it.
+    #[command(subcommand)]
+    Mentors(MentorsCommand),
     /// Write the certification portfolio: cover, contents, training record, mentorship
     /// summary, readiness checklist and case studies. Refuses (writing nothing) a case study
     /// whose client has not consented, and any text that names a client.
@@ -128,17 +132,45 @@ impl Command {
             Command::Profile(ProfileCommand::Set(_))
             | Command::Demo
             | Command::Import { .. }
+            | Command::Mentors(MentorsCommand::Import { .. })
             | Command::Claim { .. } => true,
             Command::Profile(ProfileCommand::Show { .. })
             | Command::Credits { .. }
             | Command::ExportCsv { .. }
             | Command::Form { .. }
             | Command::Submissions { .. }
+            | Command::Mentors(MentorsCommand::Export { .. } | MentorsCommand::List { .. })
             | Command::Portfolio { .. }
             | Command::Backup { .. }
             | Command::Backups { .. } => false,
         }
     }
+}
+
+/// `stillpoint mentors …`
+#[derive(Debug, Subcommand)]
+pub enum MentorsCommand {
+    /// Import mentors from a CSV file: every row or none. Someone already in the directory, or
+    /// earlier in the file (the same name and email), is skipped, so importing twice adds no one.
+    Import {
+        /// The CSV file: a header naming the columns name, credentials, roles,
+        /// certified_mentor, email, phone, city, country, time_zone, languages, formats,
+        /// cost_notes, notes (any order; only name is required).
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
+    /// Export the directory to a CSV file (the format `mentors import` reads).
+    Export {
+        /// The CSV file to write; an existing file is replaced.
+        #[arg(value_name = "FILE.csv")]
+        file: PathBuf,
+    },
+    /// List the directory by name.
+    List {
+        /// Print one JSON array, one object per mentor.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 /// `stillpoint profile …`
@@ -347,6 +379,7 @@ fn execute(
                 file.display()
             )?;
         }
+        Command::Mentors(command) => return mentors(store, command, out, err),
         Command::Backup { out: file } => {
             let now = chrono::Utc::now();
             let made = match file {
@@ -381,6 +414,62 @@ fn execute(
         }
     }
     Ok(0)
+}
+
+/// `stillpoint mentors …`; returns the exit code.
+fn mentors(
+    store: &mut Store,
+    command: MentorsCommand,
+    out: &mut dyn Write,
+    err: &mut dyn Write,
+) -> Result<i32> {
+    match command {
+        MentorsCommand::Import { file } => {
+            let summary = mentors_csv::import_mentors_file(store, &file)?;
+            if !summary.is_ok() {
+                for e in &summary.errors {
+                    writeln!(err, "line {}: {}: {}", e.line, e.column, e.message)?;
+                }
+                writeln!(err, "Nothing was imported.")?;
+                return Ok(1);
+            }
+            write_mentor_import(out, &file, &summary)?;
+        }
+        MentorsCommand::Export { file } => {
+            let count = mentors_csv::export_mentors_file(store, &file)?;
+            writeln!(
+                out,
+                "Exported {} to {}.",
+                plural(count, "mentor", "mentors"),
+                file.display()
+            )?;
+        }
+        MentorsCommand::List { json } => {
+            let mentors = store.mentors()?;
+            if json {
+                let list: Vec<serde_json::Value> = mentors.iter().map(mentor_json).collect();
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&list).map_err(std::io::Error::other)?
+                )?;
+            } else {
+                write_mentors(out, &mentors)?;
+            }
+        }
+    }
+    Ok(0)
+}
+
+/// A mentor as `mentors list --json` prints it: its id and the model's fields, snake_case,
+/// side by side (`country` and `time_zone` null when not known).
+fn mentor_json(m: &stillpoint_core::model::Mentor) -> serde_json::Value {
+    let mut object = serde_json::Map::new();
+    object.insert("id".into(), m.id.into());
+    if let Ok(serde_json::Value::Object(details)) = serde_json::to_value(&m.details) {
+        object.extend(details);
+    }
+    serde_json::Value::Object(object)
 }
 
 /// N is an argument, not a `--credits` option: a refusal of it names no option.

@@ -7,7 +7,10 @@ use std::path::Path;
 use stillpoint_core::backups::Backup;
 use stillpoint_core::entries_csv::ImportSummary;
 use stillpoint_core::error::Result;
-use stillpoint_core::model::{Profile, SubmissionDetail, SubmissionState, SubmissionSummary};
+use stillpoint_core::mentors_csv::MentorImportSummary;
+use stillpoint_core::model::{
+    Mentor, Profile, SubmissionDetail, SubmissionState, SubmissionSummary,
+};
 use stillpoint_core::rules::{default_rule_set, format_minutes, CreditStatus};
 
 fn credits_word(n: i64) -> String {
@@ -117,6 +120,57 @@ pub(super) fn write_import_summary(
             "Line {} is identical to line {}; both were imported (delete one if it was typed twice).",
             r.line, r.same_as
         )?;
+    }
+    Ok(())
+}
+
+pub(super) fn write_mentor_import(
+    out: &mut dyn Write,
+    file: &Path,
+    s: &MentorImportSummary,
+) -> std::io::Result<()> {
+    writeln!(
+        out,
+        "Imported {} from {}.",
+        plural(s.imported as usize, "mentor", "mentors"),
+        file.display()
+    )?;
+    for skipped in &s.skipped {
+        writeln!(
+            out,
+            "Skipped line {} ({}): {}.",
+            skipped.line, skipped.name, skipped.reason
+        )?;
+    }
+    Ok(())
+}
+
+/// The directory, one mentor a line: name, credentials, roles, where, languages.
+pub(super) fn write_mentors(out: &mut dyn Write, mentors: &[Mentor]) -> std::io::Result<()> {
+    if mentors.is_empty() {
+        return writeln!(out, "No one in the directory yet.");
+    }
+    for m in mentors {
+        let d = &m.details;
+        let mut parts = vec![d.name.clone()];
+        if !d.credentials.is_empty() {
+            parts.push(d.credentials.clone());
+        }
+        let roles: Vec<&str> = d.roles.iter().map(|r| r.label()).collect();
+        if !roles.is_empty() {
+            parts.push(roles.join(", "));
+        }
+        let place: Vec<&str> = [d.city.as_str(), m.country_name.as_str()]
+            .into_iter()
+            .filter(|p| !p.is_empty())
+            .collect();
+        if !place.is_empty() {
+            parts.push(place.join(", "));
+        }
+        if !d.languages.is_empty() {
+            parts.push(d.languages.join(", "));
+        }
+        writeln!(out, "{:>4}  {}", m.id, parts.join(" · "))?;
     }
     Ok(())
 }

@@ -1,4 +1,4 @@
-//! Mentorship hours: entries, their attachments, the mentor directory, and CSV in and out.
+//! Mentorship hours: entries, their attachments, and CSV in and out.
 
 use super::*;
 
@@ -84,28 +84,6 @@ pub fn open_attachment(state: State<'_, AppState>, id: RowId) -> Result<(), ApiE
 #[specta::specta]
 pub fn detach_file(state: State<'_, AppState>, id: RowId) -> Result<Attachment, ApiError> {
     state.with_store(|s| s.detach(id.0))
-}
-
-#[tauri::command(async)]
-#[specta::specta]
-pub fn list_mentors(state: State<'_, AppState>) -> Result<Vec<Mentor>, ApiError> {
-    state.with_store(|s| s.mentors())
-}
-
-#[tauri::command(async)]
-#[specta::specta]
-pub fn save_mentor(
-    state: State<'_, AppState>,
-    id: Option<RowId>,
-    mentor: MentorDraft,
-) -> Result<Mentor, ApiError> {
-    state.with_store(|s| s.save_mentor(id.map(|i| i.0), &mentor))
-}
-
-#[tauri::command(async)]
-#[specta::specta]
-pub fn delete_mentor(state: State<'_, AppState>, id: RowId) -> Result<Mentor, ApiError> {
-    state.with_store(|s| s.delete_mentor(id.0))
 }
 
 /// Asks where to save, then writes every entry there as CSV. `None` when the user cancelled.

@@ -28,6 +28,7 @@ mod backups;
 mod certification;
 mod clients;
 mod hours;
+mod mentors;
 mod submissions;
 
 pub use app::*;
@@ -35,6 +36,7 @@ pub use backups::*;
 pub use certification::*;
 pub use clients::*;
 pub use hours::*;
+pub use mentors::*;
 pub use submissions::*;
 
 /// A file the app wrote where the user asked.

@@ -1,5 +1,8 @@
 //! The command line's contract: what `profile`, `demo`, `import`, `export-csv`, `credits`,
-//! `claim`, `submissions`, `backup` and `backups` print, and their exit codes.
+//! `claim`, `submissions`, `backup` and `backups` print, and their exit codes (`mentors` in
+//! cli/mentors.rs).
+
+mod mentors;
 
 use std::path::{Path, PathBuf};
 

@@ -1,4 +1,7 @@
-//! The commands as the window calls them: through Tauri's IPC (mock runtime), JSON in and out.
+//! The commands as the window calls them: through Tauri's IPC (mock runtime), JSON in and out
+//! (the mentor directory's in commands/mentors.rs).
+
+mod mentors;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Arc, Mutex};
@@ -25,6 +28,7 @@ struct FakeDesktop {
     open_from: Option<PathBuf>,
     folder: Option<PathBuf>,
     opened: Arc<Mutex<Vec<PathBuf>>>,
+    links: Arc<Mutex<Vec<String>>>,
     closed: Arc<Mutex<u32>>,
 }
 
@@ -46,6 +50,11 @@ impl Desktop for FakeDesktop {
     }
     fn show_folder(&self, folder: &Path) -> Result<(), ApiError> {
         self.opened.lock().unwrap().push(folder.to_owned());
+        Ok(())
+    }
+    fn open_link(&self, link: &str) -> Result<(), ApiError> {
+        stillpoint::contact_scheme(link)?;
+        self.links.lock().unwrap().push(link.to_owned());
         Ok(())
     }
     fn close_window(&self) -> Result<(), ApiError> {

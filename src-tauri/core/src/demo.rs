@@ -6,6 +6,7 @@
 //! clearance dated before them is recorded.
 
 mod clients;
+mod mentors;
 
 use chrono::NaiveDate;
 
@@ -19,6 +20,7 @@ use crate::model::{
 use crate::rules::{default_rule_set, Format};
 use crate::store::{DemoClient, Store};
 use clients::demo_clients;
+use mentors::demo_mentors;
 
 /// The demo practitioner.
 pub fn demo_profile() -> Profile {
@@ -30,80 +32,6 @@ pub fn demo_profile() -> Profile {
         email: "maren.stoa@example.org".into(),
         phone: "+47 912 34 567".into(),
     }
-}
-
-fn mentor(
-    name: &str,
-    credentials: &str,
-    certified: bool,
-    examiner: bool,
-    place: &str,
-    languages: &str,
-    cost: &str,
-) -> MentorDraft {
-    MentorDraft {
-        name: name.into(),
-        credentials: credentials.into(),
-        certified_mentor: certified,
-        examiner,
-        email: String::new(),
-        phone: String::new(),
-        location: place.into(),
-        languages: languages.into(),
-        in_person: true,
-        virtual_sessions: true,
-        cost_notes: cost.into(),
-    }
-}
-
-fn demo_mentors() -> Vec<MentorDraft> {
-    vec![
-        mentor(
-            "Karin Holm",
-            "PT, CST-D",
-            true,
-            true,
-            "Malmö, Sweden",
-            "Swedish, English",
-            "900 SEK per hour; sliding scale",
-        ),
-        mentor(
-            "Tomás Oyarzún",
-            "LMT, CST",
-            true,
-            false,
-            "Santiago, Chile",
-            "Spanish, English",
-            "USD 70 per hour, virtual only",
-        ),
-        mentor(
-            "Eitan Levi",
-            "D.O., CST-D",
-            true,
-            true,
-            "Haifa, Israel",
-            "Hebrew, English",
-            "Ask by email",
-        ),
-        mentor(
-            "Siobhán Kearney",
-            "RCST",
-            false,
-            false,
-            "Cork, Ireland",
-            "English, Irish",
-            "EUR 65 per session",
-        ),
-        mentor(
-            "田中 愛子",
-            "CST-T",
-            false,
-            false,
-            "Kyoto, Japan",
-            "Japanese",
-            "Treatment only",
-        ),
-    ]
 }
 
 /// (mentor index, date, activity, format, hours, days, notes)

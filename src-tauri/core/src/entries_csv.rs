@@ -25,7 +25,9 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::error::{Error, Result};
+use crate::csv_file::words;
+pub use crate::csv_file::RowError;
+use crate::error::Result;
 use crate::model::ValidEntry;
 use crate::rules::Format;
 use crate::store::Store;
@@ -78,18 +80,6 @@ const OTHER_HEADINGS: [(usize, &str); 12] = [
     (DATE, "Day"),
 ];
 
-/// A heading or a value as compared: lower case, every run of other characters than letters
-/// and digits one space ("Certified-mentor", "certified_mentor" and "CERTIFIED MENTOR" are the
-/// same).
-fn words(text: &str) -> String {
-    let lower = text.to_lowercase();
-    lower
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect::<Vec<_>>()
-        .join(" ")
-}
-
 /// The column a header names, if it is one of ours.
 fn column_named(name: &str) -> Option<usize> {
     let name = words(name);
@@ -137,18 +127,6 @@ impl ImportSummary {
     }
 }
 
-/// A problem with one row (or the header, or the whole file) of a CSV file.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
-pub struct RowError {
-    /// The line of the file where the row starts; the header is line 1.
-    pub line: u32,
-    /// The column the problem is in (`hours`; an unknown column as the file spells it); `row`
-    /// when it is the row as a whole, `file` when it is the whole file or its header.
-    pub column: String,
-    /// What is wrong, in a sentence the user can act on.
-    pub message: String,
-}
-
 /// A row identical to an earlier row of the same file.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct RepeatedRow {
@@ -169,28 +147,9 @@ pub struct CsvEntry {
 
 /// Reads a CSV file of entries and imports it into the store, all or nothing.
 pub fn import_csv_file(store: &mut Store, path: &Path, today: NaiveDate) -> Result<ImportSummary> {
-    let unreadable = |e: std::io::Error| {
-        Error::Refused(format!(
-            "Stillpoint could not read {}: {e}.",
-            path.display()
-        ))
-    };
-    let size = std::fs::metadata(path).map_err(unreadable)?.len();
-    if size > MAX_FILE_BYTES {
-        return Err(Error::Refused(format!(
-            "{} is {} MB, too large for a file of mentorship hours (at most {} MB); is it the \
-             right file?",
-            path.display(),
-            size / 1_000_000,
-            MAX_FILE_BYTES / 1_000_000
-        )));
-    }
-    let bytes = std::fs::read(path).map_err(unreadable)?;
+    let bytes = crate::csv_file::read_file(path, "mentorship hours")?;
     import_csv(store, &bytes, today)
 }
-
-/// The largest file `import_csv_file` reads: a million rows is about 80 MB.
-const MAX_FILE_BYTES: u64 = 256_000_000;
 
 /// Imports the entries of a CSV file, given as its bytes, in one transaction: every row or none.
 ///
@@ -257,37 +216,6 @@ fn key(e: &ValidEntry) -> Key<'_> {
         e.endorsed,
         &e.notes,
     )
-}
-
-/// The first characters that make a spreadsheet read a cell as a formula (OWASP's list, "CSV
-/// Injection"): a note `=HYPERLINK(…)` or `+cmd|' /C calc'!A0` would run when the file opens.
-const FORMULA_STARTS: [char; 6] = ['=', '+', '-', '@', '\t', '\r'];
-
-/// Whether a cell, past any single quotes it starts with, starts like a formula.
-fn formula_like(cell: &str) -> bool {
-    cell.trim_start_matches('\'').starts_with(FORMULA_STARTS)
-}
-
-/// A cell as an export writes it: one starting like a formula, or with quotes before such a
-/// start, gets one more single quote in front, which a spreadsheet shows as text. Every other
-/// cell is written as it is (`'plain` stays `'plain`).
-fn neutralised(cell: &str) -> std::borrow::Cow<'_, str> {
-    if formula_like(cell) {
-        format!("'{cell}").into()
-    } else {
-        cell.into()
-    }
-}
-
-/// A cell as an import reads it: the export's quote taken off again, so export → import gives
-/// back the same text. A cell is read with one quote less when it is a quote followed by what
-/// [`neutralised`] protects (`'=SUM(1)` is `=SUM(1)`, `''=x` is `'=x`); any other cell is read
-/// as it is.
-fn read_back(cell: &str) -> &str {
-    match cell.strip_prefix('\'') {
-        Some(rest) if formula_like(rest) => rest,
-        _ => cell,
-    }
 }
 
 /// The notes of a template's example rows. A row with these notes is refused, so a template

@@ -13,7 +13,9 @@
 //! - `views`: the read models the window shows (the dashboard, the client list and view), with
 //!   the sentences they say.
 //! - `demo`: realistic demo data for a first look at the app.
+//! - `csv_file`: what every CSV file shares: encodings, delimiters, lines, formula-like cells.
 //! - `entries_csv`: CSV import and export of mentorship entries, all or nothing.
+//! - `mentors_csv`: CSV import and export of the mentor directory, all or nothing.
 //! - `forms`: the tracking forms as PDF files, from a submission or blank.
 //! - `portfolio`: the certification portfolio as a PDF: checked for consent and for any client's
 //!   private name or contact, then worded.
@@ -29,6 +31,7 @@
 pub mod backups;
 pub mod certification;
 pub mod clinical;
+pub mod csv_file;
 mod data;
 pub mod demo;
 pub mod entries_csv;
@@ -36,6 +39,7 @@ pub mod error;
 pub mod files;
 pub mod folders;
 pub mod forms;
+pub mod mentors_csv;
 pub mod model;
 pub mod pdf;
 pub mod portfolio;

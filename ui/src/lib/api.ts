@@ -16,7 +16,9 @@ import {
   type IntakeDraft,
   type PresentationDraft,
   type SessionDraft,
+  type ContactBy,
   type MentorDraft,
+  type MentorQuery,
   type Owner,
   type Profile,
 } from "./bindings";
@@ -27,6 +29,8 @@ export type {
   CourseDraft, Exam, ExamDraft, Hit, Intake, IntakeDraft, PathReadiness, Presentation, PresentationDraft,
   FlaggedItem, Screen, ScreenAnswer, Session, SessionDraft, SessionKind, Technique, TechniqueList, Training,
   EntryLock, EntrySort, FeeDraft, Format, ImportSummary, SubmissionDetail, SubmissionState, SubmissionSummary, Mentor, MentorDraft, MonthTotals, Profile, RuleSet,
+  CategoryHours, ContactBy, Country, ImportedMentors, MentorChoices, MentorDirectory, MentorImportSummary, MentorPage,
+  MentorQuery, MentorRole, RoleChoice, RowError, SkippedMentor,
 } from "./bindings";
 
 /** An error from the engine, with the field it belongs to when there is one. */
@@ -81,6 +85,12 @@ export const api = {
   mentors: () => unwrap(commands.listMentors()),
   saveMentor: (id: number | null, mentor: MentorDraft) => unwrap(commands.saveMentor(id, mentor)),
   deleteMentor: (id: number) => unwrap(commands.deleteMentor(id)),
+  findMentors: (query: MentorQuery) => unwrap(commands.findMentors(query)),
+  mentorPage: (id: number) => unwrap(commands.mentorPage(id)),
+  mentorChoices: () => commands.mentorChoices(),
+  importMentors: () => unwrap(commands.importMentors()),
+  exportMentors: () => unwrap(commands.exportMentors()),
+  contactMentor: (id: number, by: ContactBy) => unwrap(commands.contactMentor(id, by)),
   importCsv: () => unwrap(commands.importCsv()),
   saveCsvTemplate: () => unwrap(commands.saveCsvTemplate()),
   submissions: () => unwrap(commands.listSubmissions()),

@@ -64,8 +64,24 @@ export const commands = {
 	/**  Asks where to save, then writes every entry there as CSV. `None` when the user cancelled. */
 	exportCsv: () => typedError<SavedFile | null, ApiError>(__TAURI_INVOKE("export_csv")),
 	listMentors: () => typedError<Mentor[], ApiError>(__TAURI_INVOKE("list_mentors")),
+	/**  The directory as the Mentors view's filters ask for it. */
+	findMentors: (query: MentorQuery) => typedError<MentorDirectory, ApiError>(__TAURI_INVOKE("find_mentors", { query })),
+	mentorPage: (id: RowId) => typedError<MentorPage, ApiError>(__TAURI_INVOKE("mentor_page", { id })),
+	mentorChoices: () => __TAURI_INVOKE<MentorChoices>("mentor_choices"),
 	saveMentor: (id: RowId | null, mentor: MentorDraft) => typedError<Mentor, ApiError>(__TAURI_INVOKE("save_mentor", { id, mentor })),
 	deleteMentor: (id: RowId) => typedError<Mentor, ApiError>(__TAURI_INVOKE("delete_mentor", { id })),
+	/**
+	 *  Asks which CSV file to import, then imports its mentors: every new one, or none. `None` when
+	 *  the user cancelled.
+	 */
+	importMentors: () => typedError<ImportedMentors | null, ApiError>(__TAURI_INVOKE("import_mentors")),
+	/**  Asks where to save, then writes the directory there as CSV. `None` when the user cancelled. */
+	exportMentors: () => typedError<SavedFile | null, ApiError>(__TAURI_INVOKE("export_mentors")),
+	/**
+	 *  Opens the system's mail or phone program for a mentor, with the address or number the
+	 *  directory holds (the link is made here, from the stored mentor, never taken from the window).
+	 */
+	contactMentor: (id: RowId, by: ContactBy) => typedError<null, ApiError>(__TAURI_INVOKE("contact_mentor", { id, by })),
 	/**
 	 *  Asks which CSV file to import, then imports its entries: all rows, or none. `None` when the
 	 *  user cancelled.
@@ -344,6 +360,18 @@ export type Category =
 /**  Category C (in the default rule set: 1x1 mentorship). */
 "C";
 
+/**  What the therapist received from one category of a mentor. */
+export type CategoryHours = {
+	/**  The category. */
+	category: Category,
+	/**  Entries logged with this mentor in it. */
+	entries: number,
+	/**  What the rules count of them, in minutes. */
+	counted_minutes: number,
+	/**  The same, as the window says it: "4 h 30 min". */
+	counted: string,
+};
+
 /**  One category on the dashboard: its figures in minutes, and the words that say them. */
 export type CategoryProgress = {
 	/**  A, B or C. */
@@ -569,6 +597,13 @@ export type ClientSummary = {
 	case_study_count: number,
 };
 
+/**  How the therapist reaches a mentor from the directory. */
+export type ContactBy = 
+/**  The system's mail program, addressed to them. */
+"email" | 
+/**  The system's phone program (or a softphone), dialling them. */
+"phone";
+
 /**  How the logged time of one entry turns into counted minutes. */
 export type Counting = 
 /**  The logged minutes count in full. */
@@ -585,6 +620,14 @@ minutes: number } |
 { kind: "per_day"; 
 /**  What one day counts for. */
 minutes_per_day: number };
+
+/**  A country a mentor can be in. */
+export type Country = {
+	/**  ISO 3166-1 alpha-2 code. */
+	code: string,
+	/**  English short name. */
+	name: string,
+};
 
 /**  A course as stored, with its certificates. */
 export type Course = {
@@ -980,6 +1023,14 @@ export type ImportedFile = {
 	summary: ImportSummary,
 };
 
+/**  A mentor list the user chose to import, and what the import did. */
+export type ImportedMentors = {
+	/**  The file's name, as the report names it. */
+	file: string,
+	/**  Who was imported and skipped, or every problem found. */
+	summary: MentorImportSummary,
+};
+
 /**  The intake as stored, with what the screen makes of it. */
 export type Intake = {
 	/**  The client's id. */
@@ -1027,33 +1078,116 @@ export type Mentor = {
 	id: number,
 	/**  Its details. */
 	details: MentorDraft,
+	/**  The country's English name ("Sweden"), or empty when no country is given. */
+	country_name: string,
 };
 
-/**  A mentor or provider as entered in the directory. */
+/**  What the mentor form offers to choose from. */
+export type MentorChoices = {
+	/**  The roles, in the directory's order, with their names. */
+	roles: RoleChoice[],
+	/**  Every country, by name. */
+	countries: Country[],
+	/**  Every IANA time zone name. */
+	time_zones: string[],
+};
+
+/**  The directory, filtered, with the choices the filters offer. */
+export type MentorDirectory = {
+	/**  The mentors the query finds, by name. */
+	mentors: Mentor[],
+	/**  How many mentors the directory holds in all. */
+	total: number,
+	/**  What the view says of them: "2 of 7 mentors: examiners, who mentor in Spanish". */
+	summary: string,
+	/**  Every language someone in the directory mentors in, alphabetically, each once. */
+	languages: string[],
+	/**  Every country someone in the directory is in, by name. */
+	countries: Country[],
+};
+
+/**  A mentor or provider as the form edits it and a CSV row gives it. */
 export type MentorDraft = {
 	/**  Name, in any script. */
 	name: string,
 	/**  Credentials as they write them, e.g. "PT, CST-D". */
 	credentials: string,
-	/**  A certified mentor of the program. */
+	/**  What they do for the program; none for a practitioner who only treats. */
+	roles: MentorRole[],
+	/**  A certified mentor of the program (what 1x1 mentorship needs); has the Mentor role. */
 	certified_mentor: boolean,
-	/**  Also a certification examiner. */
-	examiner: boolean,
 	/**  Email. */
 	email: string,
 	/**  Phone. */
 	phone: string,
-	/**  Where they work. */
-	location: string,
-	/**  Languages they mentor in. */
-	languages: string,
-	/**  Offers in-person sessions. */
-	in_person: boolean,
-	/**  Offers virtual sessions. */
-	virtual_sessions: boolean,
+	/**  The city or place they work in. */
+	city: string,
+	/**  Their country, as an ISO 3166-1 alpha-2 code ("SE"); `None` when not known. */
+	country: string | null,
+	/**  Their time zone, an IANA name ("Europe/Stockholm"); `None` when not known. */
+	time_zone: string | null,
+	/**  The languages they mentor in, first the one they prefer. */
+	languages: string[],
+	/**  The formats they offer. */
+	formats: Format[],
 	/**  What they charge, in their words. */
 	cost_notes: string,
+	/**  The therapist's own notes. */
+	notes: string,
 };
+
+/**  What a mentor import did, or why it did nothing. */
+export type MentorImportSummary = {
+	/**  Mentors added to the directory (0 when `errors` is not empty). */
+	imported: number,
+	/**  Rows left out: the same person as someone in the directory or earlier in the file. */
+	skipped: SkippedMentor[],
+	/**  Every problem found. When there is any, nothing was imported. */
+	errors: RowError[],
+};
+
+/**  A mentor's page: who they are, and what the therapist received from them. */
+export type MentorPage = {
+	/**  The mentor. */
+	mentor: Mentor,
+	/**
+	 *  The entries logged with them (linked from the directory), newest first. Each keeps the
+	 *  name and credentials it was logged with.
+	 */
+	entries: Entry[],
+	/**  Hours by category: A, B and C, each listed even when empty. */
+	hours: CategoryHours[],
+	/**  What the page says of them all: "3 entries, 4 h 30 min counted". */
+	summary: string,
+};
+
+/**  What the Mentors view asks for. Each filter left empty lets every mentor through. */
+export type MentorQuery = {
+	/**  Only mentors with this role. */
+	role: MentorRole | null,
+	/**  Only mentors who mentor in this language (compared folded: "espanol" finds "Español"). */
+	language: string | null,
+	/**  Only mentors who offer this format. */
+	format: Format | null,
+	/**  Only mentors in this country (ISO 3166-1 alpha-2 code). */
+	country: string | null,
+	/**
+	 *  Words to find in the name, credentials, city, country, languages, email or notes, folded
+	 *  (case and accents set aside, in any script).
+	 */
+	search: string,
+};
+
+/**  What a mentor does for the program. */
+export type MentorRole = 
+/**  Gives mentorship (1x1, groups); a certified mentor has this role. */
+"mentor" | 
+/**  Examines for certification: worth finding before certifying. */
+"examiner" | 
+/**  Teaches the institute's courses. */
+"instructor" | 
+/**  Assists at courses. */
+"teaching_assistant";
 
 /**  Counted minutes of one month, per category. */
 export type MonthTotals = {
@@ -1200,6 +1334,14 @@ export type Requirement =
 ({ case_studies: number }) & { course?: never; exam?: never; path?: never; preceptorship_minutes?: never; presentation_minutes?: never } | 
 /**  At least this many minutes of presentations given to an organised group. */
 ({ presentation_minutes: number }) & { case_studies?: never; course?: never; exam?: never; path?: never; preceptorship_minutes?: never };
+
+/**  A role and how the app names it. */
+export type RoleChoice = {
+	/**  The role. */
+	role: MentorRole,
+	/**  "Teaching assistant". */
+	label: string,
+};
 
 /**  A problem with one row (or the header, or the whole file) of a CSV file. */
 export type RowError = {
@@ -1368,6 +1510,16 @@ export type SessionKind =
  *  medical clearance, and it records no techniques.
  */
 "consultation";
+
+/**  A row left out of an import, and why. */
+export type SkippedMentor = {
+	/**  The line where the row starts. */
+	line: number,
+	/**  The name in the row. */
+	name: string,
+	/**  Why, in a sentence: "already in your directory", "the same person as line 3". */
+	reason: string,
+};
 
 /**  Everything a tracking form prints about one submission. */
 export type SubmissionDetail = {

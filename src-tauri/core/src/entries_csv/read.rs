@@ -1,14 +1,15 @@
-//! Reading a CSV file of entries: the encoding, the delimiter, the header in any order and
-//! wording, each cell checked, every bad row reported by its line.
+//! Reading a CSV file of entries: the header in any order and wording, each cell checked, every
+//! bad row reported by its line (the encoding, the delimiter and the lines are `csv_file`'s).
 
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
 use super::{
-    column_named, read_back, words, CsvEntry, RowError, ACTIVITY, CERTIFIED_MENTOR, COLUMNS, DATE,
-    DAYS, ENDORSED, EXAMPLE_NOTE, FORMAT, HEADINGS, HOURS, NOTES, PROVIDER, PROVIDER_CREDENTIAL,
+    column_named, CsvEntry, ACTIVITY, CERTIFIED_MENTOR, COLUMNS, DATE, DAYS, ENDORSED,
+    EXAMPLE_NOTE, FORMAT, HEADINGS, HOURS, NOTES, PROVIDER, PROVIDER_CREDENTIAL,
 };
+use crate::csv_file::{one_newline, read_back, read_table, width_problem, words, RowError};
 use crate::error::{quoted, shortened, Error};
 use crate::model::{EntryDraft, ValidEntry};
 use crate::rules::{Format, RuleSet};
@@ -20,48 +21,20 @@ pub fn read_csv(
     rules: &RuleSet,
     today: NaiveDate,
 ) -> Result<Vec<CsvEntry>, Vec<RowError>> {
-    let text = decode(bytes).map_err(|e| vec![e])?;
-    if text.trim().is_empty() {
-        return Err(vec![file_error(
-            1,
-            format!(
-                "The file is empty. Its first line must name the columns: {}.",
-                COLUMNS.join(",")
-            ),
-        )]);
-    }
-    let delimiter = detect_delimiter(text);
-    let mut reader = csv::ReaderBuilder::new()
-        .delimiter(delimiter)
-        .has_headers(false)
-        .flexible(true)
-        .from_reader(text.as_bytes());
-    let mut records = reader.records();
-    let mut lines = Lines::new(text);
-
-    let header = match records.next() {
-        Some(Ok(record)) => record,
-        Some(Err(e)) => return Err(vec![csv_error(&e, &mut lines)]),
-        None => return Err(vec![file_error(1, "The file has no header line.")]),
-    };
-    let header_line = lines.of(header.position());
-    let (columns, mut errors) = Columns::read(&header, header_line)?;
+    let table = read_table(bytes, &COLUMNS.join(",")).map_err(|e| vec![e])?;
+    let (columns, mut errors) = Columns::read(&table.header, table.header_line)?;
     let names = ActivityNames::of(rules);
 
     let mut rows = Vec::new();
-    for record in records {
-        let record = match record {
-            Ok(record) => record,
+    for row in table.rows {
+        let (line, record) = match row {
+            Ok(row) => row,
             Err(e) => {
-                errors.push(csv_error(&e, &mut lines));
+                errors.push(e);
                 continue;
             }
         };
-        let line = lines.of(record.position());
-        if record.iter().all(|field| field.trim().is_empty()) {
-            continue; // a blank row, as spreadsheets leave between blocks
-        }
-        match columns.entry(&record, line, delimiter, (rules, &names), today) {
+        match columns.entry(&record, line, table.delimiter, (rules, &names), today) {
             Ok(entry) => rows.push(CsvEntry { line, entry }),
             Err(mut problems) => errors.append(&mut problems),
         }
@@ -70,117 +43,6 @@ pub fn read_csv(
         Ok(rows)
     } else {
         Err(errors)
-    }
-}
-
-/// The text of the file: UTF-8, without a byte-order mark.
-fn decode(bytes: &[u8]) -> Result<&str, RowError> {
-    // UTF-32 first: its little-endian mark starts with UTF-16's.
-    if bytes.starts_with(&[0xFF, 0xFE, 0, 0]) || bytes.starts_with(&[0, 0, 0xFE, 0xFF]) {
-        return Err(file_error(
-            1,
-            "The file is UTF-32 text; save it as CSV in UTF-8 (in Excel: \"CSV UTF-8\"; in \
-             LibreOffice: character set \"Unicode (UTF-8)\").",
-        ));
-    }
-    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
-        return Err(file_error(
-            1,
-            "The file is UTF-16 text; save it as CSV in UTF-8 (in Excel: \"CSV UTF-8\"; in \
-             LibreOffice: character set \"Unicode (UTF-8)\").",
-        ));
-    }
-    let bytes = bytes.strip_prefix(b"\xEF\xBB\xBF").unwrap_or(bytes);
-    std::str::from_utf8(bytes).map_err(|e| {
-        file_error(
-            line_breaks(&bytes[..e.valid_up_to()]).saturating_add(1),
-            "This line is not UTF-8 text; save the file as CSV in UTF-8 (in Excel: \"CSV \
-             UTF-8\"; in LibreOffice: character set \"Unicode (UTF-8)\").",
-        )
-    })
-}
-
-/// Comma or semicolon: whichever the header line has more of, outside quotes.
-pub(super) fn detect_delimiter(text: &str) -> u8 {
-    let (mut commas, mut semicolons, mut quoted) = (0, 0, false);
-    for c in text.trim_start_matches(['\r', '\n']).chars() {
-        match c {
-            '"' => quoted = !quoted,
-            ',' if !quoted => commas += 1,
-            ';' if !quoted => semicolons += 1,
-            '\n' | '\r' if !quoted => break,
-            _ => {}
-        }
-    }
-    if semicolons > commas {
-        b';'
-    } else {
-        b','
-    }
-}
-
-/// The physical line each record starts on, counted as editors count them (LF, CRLF or a lone
-/// CR ends a line). The csv reader's own line numbers point before the blank lines and line
-/// ends it skips, so they are off after a blank line or with CRLF.
-struct Lines<'t> {
-    text: &'t [u8],
-    /// Bytes counted so far, and the line at that offset.
-    offset: usize,
-    line: u32,
-}
-
-impl<'t> Lines<'t> {
-    fn new(text: &'t str) -> Self {
-        Lines {
-            text: text.as_bytes(),
-            offset: 0,
-            line: 1,
-        }
-    }
-
-    /// The line where the record read from `position` starts. Positions must come in order.
-    fn of(&mut self, position: Option<&csv::Position>) -> u32 {
-        let from = position
-            .and_then(|p| usize::try_from(p.byte()).ok())
-            .unwrap_or(self.offset)
-            .clamp(self.offset, self.text.len());
-        let start = from
-            + self.text[from..]
-                .iter()
-                .take_while(|&&b| b == b'\r' || b == b'\n')
-                .count();
-        self.line = self
-            .line
-            .saturating_add(line_breaks(&self.text[self.offset..start]));
-        self.offset = start;
-        self.line
-    }
-}
-
-fn line_breaks(bytes: &[u8]) -> u32 {
-    let mut count = 0u32;
-    for (i, &b) in bytes.iter().enumerate() {
-        let crlf = b == b'\r' && bytes.get(i + 1) == Some(&b'\n');
-        if b == b'\n' || (b == b'\r' && !crlf) {
-            count = count.saturating_add(1);
-        }
-    }
-    count
-}
-
-fn file_error(line: u32, message: impl Into<String>) -> RowError {
-    RowError {
-        line,
-        column: "file".to_owned(),
-        message: message.into(),
-    }
-}
-
-fn csv_error(error: &csv::Error, lines: &mut Lines<'_>) -> RowError {
-    RowError {
-        line: lines.of(error.position()),
-        column: "row".to_owned(),
-        message: format!("This row cannot be read as CSV ({error})."),
     }
 }
 
@@ -306,22 +168,8 @@ impl Columns {
             column: column.to_owned(),
             message,
         };
-        // Strict both ways: an unquoted `1,5` in a comma file shifts every later value.
-        if record.len() != self.width {
-            return Err(vec![problem(
-                "row",
-                format!(
-                    "This row has {} values but the header names {} columns; a value that \
-                     contains {} must be in double quotes.",
-                    record.len(),
-                    self.width,
-                    if delimiter == b';' {
-                        "a semicolon"
-                    } else {
-                        "a comma (like 1,5 hours)"
-                    }
-                ),
-            )]);
+        if let Some(message) = width_problem(record, self.width, delimiter) {
+            return Err(vec![problem("row", message)]);
         }
         if self
             .unnamed
@@ -473,9 +321,4 @@ fn parse_days(text: &str) -> Result<Option<u32>, String> {
     text.parse()
         .map(Some)
         .map_err(|_| "Enter the number of days, from 1 to 31.".to_owned())
-}
-
-/// Line breaks inside a quoted value as one `\n` each, however the file ends its lines.
-fn one_newline(text: &str) -> String {
-    text.replace("\r\n", "\n").replace('\r', "\n")
 }

@@ -1,5 +1,6 @@
-use super::read::{detect_delimiter, parse_format, parse_yes_no};
+use super::read::{parse_format, parse_yes_no};
 use super::*;
+use crate::csv_file::detect_delimiter;
 use crate::model::parse_hours;
 use crate::rules::default_rule_set;
 
@@ -160,28 +161,6 @@ fn lines_are_counted_as_editors_count_them() {
     }
     let after_blank = format!("\n\n{HEADER}2025-03-14,nope,virtual,1.5,,,,,,\n");
     assert_eq!(read(&after_blank).unwrap_err()[0].line, 4);
-}
-
-#[test]
-fn cells_that_start_like_formulas_are_written_as_text_and_read_back_as_typed() {
-    for (text, written) in [
-        ("=HYPERLINK(\"x\")", "'=HYPERLINK(\"x\")"),
-        ("+cmd|' /C calc'!A0", "'+cmd|' /C calc'!A0"),
-        ("-3", "'-3"),
-        ("@SUM(1)", "'@SUM(1)"),
-        ("\tx", "'\tx"),
-        ("\rx", "'\rx"),
-        ("'=already", "''=already"),
-        ("''-x", "'''-x"),
-        ("'plain", "'plain"),
-        ("plain", "plain"),
-        ("a=b", "a=b"),
-        ("", ""),
-    ] {
-        assert_eq!(neutralised(text), written, "{text:?}");
-        assert!(!written.starts_with(FORMULA_STARTS), "{written:?}");
-        assert_eq!(read_back(written), text, "{written:?}");
-    }
 }
 
 #[test]

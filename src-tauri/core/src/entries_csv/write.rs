@@ -2,7 +2,7 @@
 
 use std::path::Path;
 
-use super::{neutralised, COLUMNS, EXAMPLE_NOTE, HEADINGS};
+use super::{COLUMNS, EXAMPLE_NOTE, HEADINGS};
 use crate::error::{Error, Result};
 use crate::rules::{Format, RuleSet};
 use crate::store::Store;
@@ -10,9 +10,7 @@ use crate::store::Store;
 /// A CSV file to fill in: the header as the app names the columns, and one example row per
 /// category, each with its notes [`EXAMPLE_NOTE`].
 pub fn template_csv(rules: &RuleSet) -> Result<String> {
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+    let mut writer = crate::csv_file::writer();
     let failed = |e: csv::Error| Error::Io(std::io::Error::other(e));
     writer.write_record(HEADINGS).map_err(failed)?;
     for category in crate::rules::Category::ALL {
@@ -48,10 +46,7 @@ pub fn template_csv(rules: &RuleSet) -> Result<String> {
             ])
             .map_err(failed)?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
-    String::from_utf8(bytes).map_err(|e| Error::Io(std::io::Error::other(e)))
+    crate::csv_file::finish(writer)
 }
 
 /// Writes [`template_csv`] for the default rule set to `path`; returns how many example rows.
@@ -77,9 +72,7 @@ pub fn export_csv_file(store: &Store, path: &Path) -> Result<usize> {
 /// `2`), or `H:MM` when no decimal is exact (1 h 01 min); per-day activities write days instead.
 pub fn export_csv(store: &Store) -> Result<(String, usize)> {
     let entries = store.all_entries()?;
-    let mut writer = csv::WriterBuilder::new()
-        .terminator(csv::Terminator::Any(b'\n'))
-        .from_writer(Vec::new());
+    let mut writer = crate::csv_file::writer();
     let failed = |e: csv::Error| Error::Io(std::io::Error::other(e));
     writer.write_record(COLUMNS).map_err(failed)?;
     for entry in &entries {
@@ -103,15 +96,9 @@ pub fn export_csv(store: &Store) -> Result<(String, usize)> {
             yes_no(d.endorsed),
             d.notes.as_str(),
         ];
-        writer
-            .write_record(cells.map(neutralised).iter().map(|c| c.as_bytes()))
-            .map_err(failed)?;
+        crate::csv_file::write_row(&mut writer, cells)?;
     }
-    let bytes = writer
-        .into_inner()
-        .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
-    let text = String::from_utf8(bytes).map_err(|e| Error::Io(std::io::Error::other(e)))?;
-    Ok((text, entries.len()))
+    Ok((crate::csv_file::finish(writer)?, entries.len()))
 }
 
 /// Minutes as decimal hours with as few digits as needed (`90` → `1.5`, `15` → `0.25`,

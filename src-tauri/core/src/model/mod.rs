@@ -28,7 +28,11 @@ pub use entry::{
     parse_hours, read_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort,
     HoursReading, ValidEntry,
 };
-pub use mentor::{Mentor, MentorDraft};
+pub(crate) use mentor::split_languages;
+pub use mentor::{
+    contact_link, countries, country_name, read_country, read_time_zone, time_zones, ContactBy,
+    Country, Mentor, MentorDraft, MentorRole,
+};
 pub use profile::Profile;
 pub use session::{Session, SessionDraft, SessionKind, ValidSession};
 pub(crate) use submission::clean_paid_by;

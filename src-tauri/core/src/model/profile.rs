@@ -83,7 +83,7 @@ pub(super) fn looks_like_email(email: &str) -> bool {
             .all(|label| !label.is_empty() && !label.starts_with('-'))
 }
 
-fn looks_like_phone(phone: &str) -> bool {
+pub(super) fn looks_like_phone(phone: &str) -> bool {
     let digits = phone.chars().filter(char::is_ascii_digit).count();
     let allowed = |c: char| c.is_ascii_digit() || " +-().".contains(c);
     (5..=20).contains(&digits) && phone.chars().all(allowed)

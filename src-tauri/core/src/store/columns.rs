@@ -7,7 +7,7 @@ use rusqlite::types::{FromSql, FromSqlError, FromSqlResult, ToSql, ToSqlOutput, 
 use rusqlite::Row;
 
 use crate::clinical::ScreenAnswer;
-use crate::model::{read_iso, CourseRole, SessionKind, SubmissionState};
+use crate::model::{read_iso, CourseRole, MentorRole, SessionKind, SubmissionState};
 use crate::rules::{Category, Format};
 
 /// `FromSql` and `ToSql` for an enum stored as its key: `$from` reads the key, `$to` writes it,
@@ -55,6 +55,12 @@ text_column!(
     SessionKind::from_key,
     SessionKind::key,
     "session kind"
+);
+text_column!(
+    MentorRole,
+    MentorRole::from_key,
+    MentorRole::key,
+    "mentor role"
 );
 text_column!(
     CourseRole,

@@ -287,6 +287,21 @@ fn all(conn: &Connection, rules: &RuleSet) -> Result<Vec<Entry>> {
     with_claims(conn, rows)
 }
 
+/// The entries linked to a mentor of the directory, newest first (by date, then latest logged).
+pub(crate) fn entries_of_mentor(
+    conn: &Connection,
+    rules: &RuleSet,
+    mentor_id: i64,
+) -> Result<Vec<Entry>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM entries WHERE mentor_id = ?1 ORDER BY date DESC, id DESC"
+    ))?;
+    let rows = stmt
+        .query_map([mentor_id], |r| from_row(rules, r))?
+        .collect::<rusqlite::Result<_>>()?;
+    with_claims(conn, rows)
+}
+
 /// The ten fields a CSV row holds, as stored: two entries with equal records are the same
 /// entry logged twice.
 #[derive(Debug, PartialEq, Eq, Hash)]

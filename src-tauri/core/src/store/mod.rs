@@ -31,7 +31,9 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 
 pub(crate) use clearances::clearances_of;
 pub(crate) use clients::{all_clients, get_client};
+pub(crate) use entries::entries_of_mentor;
 pub(crate) use intakes::get_intake;
+pub(crate) use mentors::{get as get_mentor, list as all_mentors};
 pub use migrations::SCHEMA_VERSION;
 pub use reports::MonthTotals;
 pub(crate) use sessions::sessions_of;

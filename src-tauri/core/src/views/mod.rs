@@ -5,11 +5,15 @@
 //! - `training`: the Courses view (the training record and each path's checklist).
 //! - `clients`: the client list and the client view (the flag and why, the clearances, the
 //!   sessions and the scale over time).
+//! - `mentors`: the mentor directory found by role, language, format, country and words; a
+//!   mentor's page (what the therapist received from them).
 
 pub mod clients;
 pub mod dashboard;
+pub mod mentors;
 pub mod training;
 
 pub use clients::{ClientOverview, ClientSummary, TimelinePoint};
 pub use dashboard::{dashboard, Dashboard};
+pub use mentors::{CategoryHours, MentorDirectory, MentorPage, MentorQuery};
 pub use training::Training;

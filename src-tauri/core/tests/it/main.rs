@@ -5,5 +5,6 @@ mod attachments;
 mod claims;
 mod concurrency;
 mod entries_csv;
+mod mentors_csv;
 mod migrations;
 mod pdf;

@@ -5,7 +5,8 @@ use std::path::{Path, PathBuf};
 
 use rusqlite::Connection;
 use stillpoint_core::clinical::ScreenAnswer;
-use stillpoint_core::model::{SessionKind, SubmissionState};
+use stillpoint_core::model::{MentorRole, SessionKind, SubmissionState};
+use stillpoint_core::rules::Format;
 use stillpoint_core::store::SCHEMA_VERSION;
 use stillpoint_core::{Error, Store};
 
@@ -110,11 +111,38 @@ fn every_earlier_schema_upgrades_with_its_data_intact() {
                 "v{version}: the kept totals are the recounted entries'"
             );
             assert_eq!(kept, summed, "v{version}");
+            let karin = &store.mentors().unwrap()[0];
+            let d = &karin.details;
+            assert_eq!(d.name, "Karin Holm", "v{version}");
             assert_eq!(
-                store.mentors().unwrap()[0].details.name,
-                "Karin Holm",
+                d.roles,
+                [MentorRole::Mentor, MentorRole::Examiner],
+                "v{version}: certified, so a mentor; the examiner flag became the role"
+            );
+            assert!(d.certified_mentor, "v{version}");
+            assert_eq!(
+                (
+                    d.city.as_str(),
+                    d.country.as_deref(),
+                    d.time_zone.as_deref()
+                ),
+                ("Malmö", None, None),
+                "v{version}: the location became the city; the country is not guessed"
+            );
+            assert_eq!(d.languages, ["Swedish", "English"], "v{version}");
+            assert_eq!(d.formats, [Format::InPerson, Format::Virtual], "v{version}");
+            assert_eq!(
+                (d.email.as_str(), d.cost_notes.as_str(), d.notes.as_str()),
+                ("karin@example.se", "900 SEK / h", ""),
                 "v{version}"
             );
+            let page = store.mentor_page(karin.id).unwrap();
+            assert_eq!(
+                page.entries.iter().map(|e| e.id).collect::<Vec<_>>(),
+                [1],
+                "v{version}: the entry logged with her is still hers"
+            );
+            assert_eq!(page.hours[2].counted_minutes, 90, "v{version}");
         }
         if version >= 3 {
             let attached: String = store
@@ -522,4 +550,63 @@ fn every_earlier_schema_is_backed_up_before_its_upgrade_and_an_up_to_date_one_is
             .unwrap();
         assert_eq!(name, "Zoë Ångström", "v{version}");
     }
+}
+
+#[test]
+fn the_old_directory_s_free_text_is_split_and_its_flags_become_roles() {
+    let dir = tempfile::tempdir().unwrap();
+    let v8 = snapshots().into_iter().find(|(v, _)| *v == 8).unwrap().1;
+    let path = database_from(&v8, dir.path());
+    {
+        let conn = Connection::open(&path).unwrap();
+        conn.execute_batch(
+            "INSERT INTO mentors (id, name, credentials, certified_mentor, examiner, location, languages, in_person, virtual)
+             VALUES (2, 'Lukas Brandt', 'HP, CST', 0, 1, '  Wien, Österreich ', 'Deutsch; english /English,, Français\nDeutsch', 0, 1),
+                    (3, 'Mia Roth', '', 0, 0, '', '', 1, 0);",
+        )
+        .unwrap();
+    }
+    let mut store = Store::open(&path).unwrap();
+    let mentors = store.mentors().unwrap();
+    let lukas = mentors
+        .iter()
+        .find(|m| m.details.name == "Lukas Brandt")
+        .unwrap();
+    assert_eq!(
+        lukas.details.roles,
+        [MentorRole::Examiner],
+        "an examiner, not certified"
+    );
+    assert_eq!(lukas.details.languages, ["Deutsch", "english", "Français"]);
+    assert_eq!(lukas.details.city, "Wien, Österreich");
+    assert_eq!(lukas.details.formats, [Format::Virtual]);
+    let mia = mentors
+        .iter()
+        .find(|m| m.details.name == "Mia Roth")
+        .unwrap();
+    assert!(mia.details.roles.is_empty() && mia.details.languages.is_empty());
+
+    // The rebuilt table still holds the entries' references: removing Karin unlinks her entry,
+    // which keeps the name it was logged with, and takes her roles and languages with her.
+    let karin = mentors
+        .iter()
+        .find(|m| m.details.name == "Karin Holm")
+        .unwrap()
+        .id;
+    store.delete_mentor(karin).unwrap();
+    let entry = store.entry(1).unwrap();
+    assert_eq!(
+        (entry.draft.mentor_id, entry.draft.provider.as_str()),
+        (None, "Karin Holm")
+    );
+    let left: i64 = store
+        .conn()
+        .query_row(
+            "SELECT (SELECT count(*) FROM mentor_roles WHERE mentor_id = ?1)
+                  + (SELECT count(*) FROM mentor_languages WHERE mentor_id = ?1)",
+            [karin],
+            |r| r.get(0),
+        )
+        .unwrap();
+    assert_eq!(left, 0);
 }

@@ -1,7 +1,7 @@
 use chrono::NaiveDate;
 
 use crate::error::Error;
-use crate::model::{EntryQuery, EntrySort, MentorDraft};
+use crate::model::{EntryQuery, EntrySort, MentorDraft, MentorRole};
 use crate::rules::Category;
 use crate::store::Store;
 use crate::testing::entry as draft;
@@ -188,6 +188,7 @@ fn a_mentor_fills_nothing_by_itself_but_must_exist() {
             None,
             &MentorDraft {
                 name: "Karin Holm".into(),
+                roles: vec![MentorRole::Mentor],
                 certified_mentor: true,
                 ..Default::default()
             },

@@ -162,3 +162,30 @@ fn an_entry_whose_reasons_cannot_be_read_is_an_error_naming_the_entry() {
     let text = message(store.entry(id));
     assert!(text.contains(&format!("entries row {id}")), "{text}");
 }
+
+#[test]
+fn a_mentor_of_an_unknown_role_is_an_error_naming_the_mentor() {
+    let mut store = Store::open_in_memory().unwrap();
+    let mentor = store
+        .save_mentor(
+            None,
+            &crate::model::MentorDraft {
+                name: "Karin Holm".into(),
+                roles: vec![crate::model::MentorRole::Examiner],
+                ..Default::default()
+            },
+        )
+        .unwrap();
+    damage(
+        &store,
+        "UPDATE mentor_roles SET role = 'boss' WHERE mentor_id = ?1",
+        mentor.id,
+    );
+    for text in [message(store.mentors()), message(store.mentor(mentor.id))] {
+        assert!(
+            text.contains(&format!("mentor_roles row {}", mentor.id)),
+            "{text}"
+        );
+        assert!(text.contains("unknown mentor role \"boss\""), "{text}");
+    }
+}
