@@ -4,6 +4,8 @@
 //! two thin doors into the same functions, so a rule is written once and every view agrees with
 //! it. The engine builds and tests without a display, and knows nothing of how it is called.
 //!
+//! - `calendar`: iCalendar files (RFC 5545) read into events and written from them, and what
+//!   importing one changes.
 //! - `model`: the values the app deals in, and their validation.
 //! - `rules`: the mentorship program's rules as data: what counts, credits, and claims.
 //! - `clinical`: the contraindication screen and the techniques as data; keeping clients unnamed.
@@ -25,6 +27,7 @@
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod calendar;
 pub mod certification;
 pub mod clinical;
 mod data;
