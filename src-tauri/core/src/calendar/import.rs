@@ -172,13 +172,15 @@ pub fn read_ics(bytes: &[u8], context: &IcsContext) -> Result<IcsEvents, IcsRefu
             }
         }
     }
-    if !problems.is_empty() {
-        return Err(IcsRefusal { problems });
+    match reader.occurrences(read) {
+        Ok((events, notes)) if problems.is_empty() => Ok(IcsEvents { events, notes }),
+        Ok(_) => Err(IcsRefusal { problems }),
+        Err(more) => {
+            problems.extend(more);
+            problems.sort_by_key(|p| p.line);
+            Err(IcsRefusal { problems })
+        }
     }
-    let (events, notes) = reader
-        .occurrences(read)
-        .map_err(|problems| IcsRefusal { problems })?;
-    Ok(IcsEvents { events, notes })
 }
 
 /// The file unfolded, and where each unfolded line starts in the file as written.
@@ -767,7 +769,7 @@ impl<'s> Reader<'s, '_> {
             }
             if cut {
                 notes.push(problem(
-                    r.line,
+                    r.rule.as_ref().map_or(r.line, |(_, line)| *line),
                     "RRULE",
                     format!(
                         "The series {} has more than {MOST_OCCURRENCES} occurrences; the first \
