@@ -27,6 +27,9 @@ use crate::rules::RuleSet;
 /// The largest calendar file read: far above a year of a busy calendar.
 pub const MOST_ICS_BYTES: usize = 64 * 1024 * 1024;
 
+/// The most events a file is read into, each occurrence of a series counted.
+pub const MOST_EVENTS: usize = 100_000;
+
 /// What reading a file needs to know besides the file.
 #[derive(Debug, Clone, Copy)]
 pub struct IcsContext<'a> {
@@ -541,6 +544,15 @@ impl<'s> Reader<'s, '_> {
         };
         let cost_live = cost("X-STILLPOINT-COST-LIVE")?;
         let cost_recording = cost("X-STILLPOINT-COST-RECORDING")?;
+        for (field, name) in [
+            ("cost_live", "X-STILLPOINT-COST-LIVE"),
+            ("cost_recording", "X-STILLPOINT-COST-RECORDING"),
+            ("live", "X-STILLPOINT-LIVE"),
+        ] {
+            if let Some(p) = find(component, name) {
+                fields.push((field, name.to_owned(), self.line(p)));
+            }
+        }
         let status = match find(component, "X-STILLPOINT-STATUS") {
             None => None,
             Some(p) => Some(EventStatus::from_key(p.val.as_str().trim()).ok_or_else(|| {
@@ -688,6 +700,11 @@ impl<'s> Reader<'s, '_> {
                 moved.insert((r.uid.clone(), original.key()), i);
             }
         }
+        let cancelled: std::collections::HashSet<&str> = read
+            .iter()
+            .filter(|r| r.overrides.is_none() && r.cancelled)
+            .map(|r| r.uid.as_str())
+            .collect();
         let masters: std::collections::HashSet<&str> = read
             .iter()
             .filter(|r| r.overrides.is_none())
@@ -700,19 +717,19 @@ impl<'s> Reader<'s, '_> {
             if r.overrides.is_some() {
                 continue;
             }
+            if r.cancelled {
+                notes.push(problem(
+                    r.line,
+                    "STATUS",
+                    format!(
+                        "The event {} is cancelled; it was left out.",
+                        quoted(&r.details.title)
+                    ),
+                ));
+                continue;
+            }
             let series = r.rule.is_some() || !r.extra.is_empty();
             if !series {
-                if r.cancelled {
-                    notes.push(problem(
-                        r.line,
-                        "STATUS",
-                        format!(
-                            "The event {} is cancelled; it was left out.",
-                            quoted(&r.details.title)
-                        ),
-                    ));
-                    continue;
-                }
                 out.push((self.occurrence(r, &r.start, r.uid.clone()), i));
                 continue;
             }
@@ -799,7 +816,8 @@ impl<'s> Reader<'s, '_> {
             let Some(original) = &r.overrides else {
                 continue;
             };
-            if used[o] {
+            if used[o] || cancelled.contains(r.uid.as_str()) {
+                // Put in its place, or its whole series is cancelled.
                 continue;
             }
             if r.cancelled {
@@ -817,6 +835,18 @@ impl<'s> Reader<'s, '_> {
             }
             let uid = format!("{}/{}", r.uid, original.key());
             out.push((self.occurrence(r, &r.start, uid), o));
+        }
+        if out.len() > MOST_EVENTS {
+            let line = read[out[MOST_EVENTS].1].line;
+            problems.push(problem(
+                line,
+                "file",
+                format!(
+                    "The file holds more than {MOST_EVENTS} events (counting each occurrence of a \
+                     series); Stillpoint reads at most that many at once."
+                ),
+            ));
+            return Err(problems);
         }
         // Check each; one event per uid, the highest SEQUENCE (the first of equals).
         let mut by_uid: HashMap<String, usize> = HashMap::new();

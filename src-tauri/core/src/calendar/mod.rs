@@ -27,7 +27,9 @@ use specta::Type;
 
 use crate::model::Event;
 pub use export::write_ics;
-pub use import::{read_ics, IcsContext, IcsEvents, IcsProblem, IcsRefusal, MOST_ICS_BYTES};
+pub use import::{
+    read_ics, IcsContext, IcsEvents, IcsProblem, IcsRefusal, MOST_EVENTS, MOST_ICS_BYTES,
+};
 
 /// The most occurrences a recurring series is read into.
 pub const MOST_OCCURRENCES: usize = 500;
