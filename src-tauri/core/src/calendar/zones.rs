@@ -110,15 +110,13 @@ impl Zone {
     }
 }
 
-/// The IANA zone a `TZID` names: an IANA name (as the IANA database or CLDR's aliases know it),
-/// or a Windows zone name mapped through CLDR's table (its world-wide entry, "001").
+/// The IANA zone a `TZID` names, by its canonical name (`US/Eastern` and `Asia/Calcutta` are
+/// `America/New_York` and `Asia/Kolkata`): an IANA name or alias, or a Windows zone name mapped
+/// through CLDR's table (its world-wide entry, "001").
 pub(crate) fn named_zone(tzid: &str) -> Option<Tz> {
     let tzid = tzid.trim().trim_matches('"').trim();
     if tzid.is_empty() {
         return None;
-    }
-    if let Ok(tz) = tzid.parse::<Tz>() {
-        return Some(tz);
     }
     let iana = IanaParserExtended::new();
     let known = iana.parse(tzid);
@@ -126,6 +124,9 @@ pub(crate) fn named_zone(tzid: &str) -> Option<Tz> {
         if let Ok(tz) = known.canonical.parse::<Tz>() {
             return Some(tz);
         }
+    }
+    if let Ok(tz) = tzid.parse::<Tz>() {
+        return Some(tz);
     }
     let windows = WindowsParser::new().parse(tzid, None)?;
     iana.iter()
@@ -237,6 +238,8 @@ mod tests {
             Some(Tz::Australia__Sydney)
         );
         assert_eq!(named_zone("India Standard Time"), Some(Tz::Asia__Kolkata));
+        assert_eq!(named_zone("US/Eastern"), Some(Tz::America__New_York));
+        assert_eq!(named_zone("asia/calcutta"), Some(Tz::Asia__Kolkata));
         assert_eq!(named_zone("Customized Time Zone"), None);
         assert_eq!(named_zone(""), None);
     }
