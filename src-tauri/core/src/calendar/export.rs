@@ -92,6 +92,9 @@ pub fn write_ics(events: &[Event], now: DateTime<Utc>) -> Result<String> {
     Ok(out.0)
 }
 
+/// The longest content line, in octets, without its line break (RFC 5545, 3.1).
+const MOST_OCTETS: usize = 75;
+
 /// The content lines of a file.
 struct Lines(String);
 
@@ -102,14 +105,27 @@ impl Lines {
         self.0.push_str("\r\n");
     }
 
-    /// A property, written by `icalendar`: escaped, folded, CRLF.
+    /// A property: written by `icalendar` (its value escaped, its parameters quoted), then
+    /// folded here, since `icalendar` 0.17 can leave a last folded line of 76 octets.
     fn write(&mut self, property: Property) -> Result<()> {
-        let line: String = property.try_into().map_err(|_| {
+        let written: String = property.try_into().map_err(|_| {
             Error::Io(std::io::Error::other(
                 "a calendar line could not be written",
             ))
         })?;
-        self.0.push_str(&line);
+        // Every value written is on one line (text escaped, no line break elsewhere), so
+        // "\r\n " is only ever a fold.
+        let line = written.trim_end_matches("\r\n").replace("\r\n ", "");
+        let mut octets = 0;
+        for c in line.chars() {
+            if octets + c.len_utf8() > MOST_OCTETS {
+                self.0.push_str("\r\n ");
+                octets = 1;
+            }
+            self.0.push(c);
+            octets += c.len_utf8();
+        }
+        self.0.push_str("\r\n");
         Ok(())
     }
 

@@ -4,6 +4,7 @@
 //! updates, and a broken file is refused whole, naming its lines.
 
 use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+use proptest::prelude::*;
 use stillpoint_core::calendar::{
     merge_plan, read_ics, write_ics, IcsContext, IcsEvents, IcsRefusal, MOST_OCCURRENCES,
 };
@@ -592,4 +593,70 @@ fn a_series_through_the_skipped_and_the_repeated_hour_follows_rfc_5545() {
             utc(2025, 11, 9, 6, 30)
         ]
     );
+}
+
+/// Zones with summer time of an hour, of half an hour (Lord Howe), offsets of odd minutes
+/// (Kathmandu, Chatham, St John's), none (Kolkata), and the two hemispheres.
+const ZONES: [&str; 8] = [
+    "America/New_York",
+    "Europe/Berlin",
+    "Australia/Lord_Howe",
+    "America/St_Johns",
+    "Pacific/Chatham",
+    "Asia/Kathmandu",
+    "Asia/Kolkata",
+    "America/Santiago",
+];
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(64))]
+
+    /// Whatever the text and the time, an exported event reads back as itself.
+    #[test]
+    fn any_event_survives_export_and_import(
+        title in "\\PC{1,120}",
+        notes in "(\\PC|\n){0,300}",
+        presenter in "\\PC{0,40}",
+        minute in 0_i64..(130 * 365 * 24 * 60),
+        duration in 1_u32..(3 * 24 * 60),
+        zone in prop::option::of(0..ZONES.len()),
+        all_day in any::<bool>(),
+        sequence in 0_u32..1000,
+    ) {
+        let at = utc(1970, 1, 1, 0, 0) + chrono::Duration::minutes(minute);
+        let start = if all_day {
+            EventStart::AllDay { date: at.date_naive() }
+        } else {
+            timed(at, zone.map(|z| ZONES[z]))
+        };
+        let typed = Event {
+            uid: format!("{title}@example.org"),
+            sequence,
+            title: title.clone(),
+            presenter,
+            presenter_credentials: "CST-D".into(),
+            start,
+            duration_minutes: if all_day { (duration / 1440 + 1) * 1440 } else { duration },
+            live: true,
+            recording: false,
+            cost_live: None,
+            cost_recording: Some(Fee::new(i64::from(duration), "EUR")),
+            prerequisite: String::new(),
+            registration_notes: notes,
+            link: String::new(),
+            activity: "large_group".into(),
+            status: None,
+        };
+        let context = context();
+        // Only what the form would accept: the text cleaned as it cleans it.
+        let Ok(event) = typed.validated(context.rules, context.certification) else {
+            return Ok(());
+        };
+        let text = write_ics(std::slice::from_ref(&event), utc(2026, 1, 1, 0, 0)).unwrap();
+        for line in text.split("\r\n") {
+            prop_assert!(line.len() <= 75, "{} octets: {line}", line.len());
+        }
+        let back = read_ics(text.as_bytes(), &context);
+        prop_assert_eq!(back.map(|read| read.events), Ok(vec![event]), "{}", text);
+    }
 }
