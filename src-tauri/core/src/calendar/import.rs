@@ -646,10 +646,9 @@ impl<'s> Reader<'s, '_> {
         let start_line = self.line(dtstart);
         fields.push(("start", "DTSTART".into(), start_line));
         fields.push(("time_zone", "DTSTART".into(), start_line));
-        let end_line = find(component, "DTEND")
-            .or(find(component, "DURATION"))
-            .map_or(line, |p| self.line(p));
-        fields.push(("duration_minutes", "DTEND".into(), end_line));
+        if let Some(end) = find(component, "DTEND").or(find(component, "DURATION")) {
+            fields.push(("duration_minutes", end.name.to_string(), self.line(end)));
+        }
         Ok(Read {
             line,
             uid: uid.trim().to_owned(),

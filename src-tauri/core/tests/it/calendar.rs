@@ -733,3 +733,20 @@ proptest! {
         }
     }
 }
+
+#[test]
+fn an_event_too_long_is_refused_at_its_duration() {
+    let text = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nBEGIN:VEVENT\r\nUID:long@example.org\r\n\
+                DTSTART;TZID=Europe/Berlin:20250301T090000\r\nSUMMARY:Retreat\r\n\
+                DURATION:P40D\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+    let refusal = refused(text.as_bytes());
+    assert_eq!(
+        (
+            refusal.problems[0].line,
+            refusal.problems[0].property.as_str()
+        ),
+        (7, "DURATION"),
+        "{refusal}"
+    );
+    assert!(refusal.to_string().contains("at most 31 days"), "{refusal}");
+}
