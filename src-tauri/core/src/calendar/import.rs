@@ -1006,15 +1006,22 @@ fn expand(
     if let Some(until) = until {
         parsed = parsed.until(floating(until));
     }
+    let counted = parsed.get_count().is_some();
     let set = parsed
         .build(floating(start))
         .map_err(|e| format!("This recurrence rule is not valid: {e}."))?;
     let limit = u16::try_from(limit).unwrap_or(u16::MAX);
     let result = set.all(limit);
-    Ok((
-        result.dates.iter().map(|d| d.naive_utc()).collect(),
-        result.limited,
-    ))
+    let mut dates: Vec<NaiveDateTime> = result.dates.iter().map(|d| d.naive_utc()).collect();
+    // "The DTSTART property value always counts as the first occurrence" (RFC 5545, 3.3.10),
+    // even when the rule would not give it.
+    if !dates.contains(&start) {
+        dates.insert(0, start);
+        if counted {
+            dates.pop();
+        }
+    }
+    Ok((dates, result.limited))
 }
 
 /// A DATE value, `20250311`.
@@ -1193,6 +1200,12 @@ mod tests {
         assert_eq!(dates.len(), 1);
         let (dates, more) = expand("FREQ=DAILY", start, &same, 500).unwrap();
         assert_eq!((dates.len(), more), (500, true));
+        // A start the rule would not give is still the first occurrence, and counts.
+        let monday = read_local("20250303T190000").unwrap();
+        let (dates, _) = expand("FREQ=WEEKLY;BYDAY=TU;COUNT=2", monday, &same, 500).unwrap();
+        assert_eq!(dates, [monday, read_local("20250304T190000").unwrap()]);
+        let (dates, _) = expand("FREQ=WEEKLY;BYDAY=TU;UNTIL=20250311", monday, &same, 500).unwrap();
+        assert_eq!(dates.len(), 3);
         assert!(expand("FREQ=FORTNIGHTLY", start, &same, 500).is_err());
         assert!(expand("FREQ=DAILY;UNTIL=soon", start, &same, 500).is_err());
     }
