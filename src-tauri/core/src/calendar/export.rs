@@ -3,9 +3,11 @@
 //!
 //! Each time is written in its event's zone (`DTSTART;TZID=Europe/Berlin:…`) with a
 //! `VTIMEZONE` describing that zone's offsets over the years the events span (Outlook reads the
-//! block; the others know the IANA name), or in UTC for an event without a zone; a day for an
-//! all-day event. `icalendar` writes each content line: text escaped, CRLF, folded at 75
-//! octets. What the calendar apps have no property for (presenter, costs, prerequisite,
+//! block; the others know the IANA name), or in UTC for an event without a zone, and for a time
+//! its zone's wall clock shows twice (the second 01:30 of the night clocks go back), whose zone
+//! is then kept in `X-STILLPOINT-TIME-ZONE`; a day for an all-day event. `icalendar` writes
+//! each content line (text escaped, parameters quoted), and the lines are folded here at 75
+//! octets, CRLF. What the calendar apps have no property for (presenter, costs, prerequisite,
 //! activity, status) travels in `X-STILLPOINT-…` properties, which they keep and ignore, so a
 //! file exported here imports back as the same events.
 
