@@ -4,6 +4,8 @@
 //! two thin doors into the same functions, so a rule is written once and every view agrees with
 //! it. The engine builds and tests without a display, and knows nothing of how it is called.
 //!
+//! - `calendar`: iCalendar files (RFC 5545) read into events and written from them, and what
+//!   importing one changes.
 //! - `model`: the values the app deals in, and their validation.
 //! - `rules`: the mentorship program's rules as data: what counts, credits, and claims.
 //! - `clinical`: the contraindication screen and the techniques as data; keeping clients unnamed.
@@ -29,6 +31,7 @@
 #![forbid(unsafe_code)]
 
 pub mod backups;
+pub mod calendar;
 pub mod certification;
 pub mod clinical;
 pub mod csv_file;

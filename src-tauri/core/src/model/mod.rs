@@ -9,6 +9,7 @@ mod client;
 mod course;
 mod date;
 mod entry;
+mod event;
 mod mentor;
 mod profile;
 mod session;
@@ -28,6 +29,8 @@ pub use entry::{
     parse_hours, read_hours, DeletedEntry, Entry, EntryDraft, EntryPage, EntryQuery, EntrySort,
     HoursReading, ValidEntry,
 };
+pub(crate) use event::looks_like_web_address;
+pub use event::{Event, EventStart, EventStatus, DEFAULT_EVENT_ACTIVITY, MOST_EVENT_MINUTES};
 pub(crate) use mentor::split_languages;
 pub use mentor::{
     contact_link, countries, country_name, read_country, read_time_zone, time_zones, ContactBy,

@@ -2,6 +2,7 @@
 #![allow(clippy::unwrap_used, clippy::expect_used)] // a failed unwrap is a failed test
 
 mod attachments;
+mod calendar;
 mod claims;
 mod concurrency;
 mod entries_csv;
