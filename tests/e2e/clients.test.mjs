@@ -127,6 +127,11 @@ test("a head-injury client needs clearance before a session; the case study and 
     await app.waitFor("[data-testid=client-detail] h2", { text: "C-900" });
 
     await app.click("a[data-section=case-studies]");
+    // The client list loads after the section shows: wait for C-900 before choosing it.
+    await waitUntil(
+      async () => await app.script("return [...document.querySelectorAll('[data-testid=case-client] option')].some((o) => o.text.startsWith('C-900'))"),
+      "C-900 is offered for a case study",
+    );
     const nth = await app.script("return [...document.querySelectorAll('[data-testid=case-client] option')].findIndex((o) => o.text.startsWith('C-900')) + 1");
     await app.click(`[data-testid=case-client] option:nth-child(${nth})`);
     const chosen = await app.script("const s = document.querySelector('[data-testid=case-client]'); return s.options[s.selectedIndex].text");
