@@ -29,6 +29,7 @@ const MIGRATIONS: &[&str] = &[
     include_str!("migrations/0007_application_id.sql"),
     include_str!("migrations/0008_unanswered_and_unknown.sql"),
     include_str!("migrations/0009_mentor_directory.sql"),
+    include_str!("migrations/0010_events.sql"),
 ];
 
 /// The schema version this build writes.

@@ -610,3 +610,44 @@ fn the_old_directory_s_free_text_is_split_and_its_flags_become_roles() {
         .unwrap();
     assert_eq!(left, 0);
 }
+
+#[test]
+fn an_event_of_schema_10_reads_back_whole_and_its_entry_s_deletion_returns_it() {
+    let dir = tempfile::tempdir().unwrap();
+    let v10 = snapshots().into_iter().find(|(v, _)| *v == 10).unwrap().1;
+    let mut store = Store::open(&database_from(&v10, dir.path())).unwrap();
+    let events = store.events().unwrap();
+    assert_eq!(events.len(), 1);
+    let stored = &events[0];
+    assert_eq!(stored.entry_id, Some(2));
+    let e = &stored.event;
+    assert_eq!(
+        (e.uid.as_str(), e.sequence, e.title.as_str()),
+        ("cs1-review@example.org", 2, "CS1 review — Ébauche")
+    );
+    assert_eq!(
+        e.start,
+        stillpoint_core::model::EventStart::Timed {
+            at: chrono::DateTime::parse_from_rfc3339("2025-03-11T23:30:00Z")
+                .unwrap()
+                .to_utc(),
+            time_zone: Some("America/New_York".into()),
+        }
+    );
+    assert_eq!(
+        e.cost_live.as_ref().map(|f| f.amount.as_str()),
+        Some("45.00")
+    );
+    assert_eq!(e.prerequisite, "CS1");
+    assert_eq!(
+        e.status,
+        Some(stillpoint_core::model::EventStatus::AttendedLive)
+    );
+    store.delete_entry(2).unwrap();
+    let returned = &store.events().unwrap()[0];
+    assert_eq!(returned.entry_id, None);
+    assert_eq!(
+        returned.event.status,
+        Some(stillpoint_core::model::EventStatus::Registered)
+    );
+}

@@ -1,0 +1,162 @@
+//! Events through the store: a file imported once, a higher revision updating what the file
+//! says and keeping the therapist's own, and attending an event logged once.
+
+use chrono::{DateTime, NaiveDate, TimeZone, Utc};
+
+use crate::error::Error;
+use crate::model::{EventStart, EventStatus};
+use crate::store::Store;
+
+const ZONE: chrono_tz::Tz = chrono_tz::Tz::Europe__Berlin;
+
+fn event(uid: &str, sequence: u32, start: &str, title: &str) -> String {
+    format!(
+        "BEGIN:VEVENT\r\nUID:{uid}\r\nSEQUENCE:{sequence}\r\nDTSTAMP:20250101T000000Z\r\n\
+         DTSTART;TZID=America/New_York:{start}\r\nDURATION:PT1H30M\r\nSUMMARY:{title}\r\nEND:VEVENT\r\n"
+    )
+}
+
+fn calendar(events: &[String]) -> Vec<u8> {
+    format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n{}END:VCALENDAR\r\n",
+        events.concat()
+    )
+    .into_bytes()
+}
+
+fn now() -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2025, 4, 1, 12, 0, 0).unwrap()
+}
+
+fn today() -> NaiveDate {
+    NaiveDate::from_ymd_opt(2025, 4, 1).unwrap()
+}
+
+fn two_events() -> Vec<u8> {
+    calendar(&[
+        event("cs1-review@example.org", 0, "20250311T193000", "CS1 review"),
+        event("migraines@example.org", 0, "20250520T190000", "Migraines"),
+    ])
+}
+
+#[test]
+fn a_file_imported_twice_adds_its_events_once_in_order_of_start() {
+    let mut store = Store::open_in_memory().unwrap();
+    let first = store.import_ics(&two_events(), ZONE).unwrap();
+    assert_eq!((first.added, first.updated, first.unchanged), (2, 0, 0));
+    let again = store.import_ics(&two_events(), ZONE).unwrap();
+    assert_eq!((again.added, again.updated, again.unchanged), (0, 0, 2));
+    let events = store.events().unwrap();
+    assert_eq!(events.len(), 2);
+    assert_eq!(events[0].event.title, "CS1 review");
+    assert_eq!(
+        events[0].event.start,
+        EventStart::Timed {
+            at: Utc.with_ymd_and_hms(2025, 3, 11, 23, 30, 0).unwrap(),
+            time_zone: Some("America/New_York".into()),
+        }
+    );
+    assert_eq!(events[0].event.duration_minutes, 90);
+    assert_eq!(
+        events[0].event.status, None,
+        "nothing is marked for the therapist"
+    );
+    assert_eq!(store.event(events[0].id).unwrap(), events[0]);
+}
+
+#[test]
+fn a_higher_revision_updates_what_the_file_says_and_keeps_the_therapists_own() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.import_ics(&two_events(), ZONE).unwrap();
+    let id = store.events().unwrap()[0].id;
+    store
+        .conn()
+        .execute(
+            "UPDATE events SET status = 'registered' WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    let moved = calendar(&[event(
+        "cs1-review@example.org",
+        1,
+        "20250312T193000",
+        "CS1 review (moved)",
+    )]);
+    let done = store.import_ics(&moved, ZONE).unwrap();
+    assert_eq!((done.added, done.updated, done.unchanged), (0, 1, 0));
+    let updated = store.event(id).unwrap();
+    assert_eq!(updated.event.title, "CS1 review (moved)");
+    assert_eq!(updated.event.sequence, 1);
+    assert_eq!(updated.event.status, Some(EventStatus::Registered));
+}
+
+#[test]
+fn a_broken_file_is_refused_whole_and_changes_nothing() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.import_ics(&two_events(), ZONE).unwrap();
+    let before = store.events().unwrap();
+    let broken = calendar(&[
+        event("new@example.org", 0, "20250601T190000", "New"),
+        event("bad@example.org", 0, "2025-06-02 19:00", "Bad"),
+    ]);
+    let refused = store.import_ics(&broken, ZONE).unwrap_err();
+    assert!(
+        matches!(refused, Error::Invalid { field: "file", .. }),
+        "{refused:?}"
+    );
+    assert!(refused.to_string().contains("Line "), "{refused}");
+    assert_eq!(store.events().unwrap(), before);
+}
+
+#[test]
+fn an_event_attended_is_logged_once_as_a_virtual_b_entry_and_deleting_it_returns_the_event() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.import_ics(&two_events(), ZONE).unwrap();
+    let [past, future] = [0, 1].map(|i| store.events().unwrap()[i].id);
+    let entry = store.attend_event(past, None, now(), today()).unwrap();
+    assert_eq!(entry.draft.date, "2025-03-11", "its date in its own zone");
+    assert_eq!(entry.draft.activity, "large_group");
+    assert_eq!(entry.draft.format, Some(crate::rules::Format::Virtual));
+    assert_eq!(entry.counted_minutes, 90);
+    let attended = store.event(past).unwrap();
+    assert_eq!(attended.entry_id, Some(entry.id));
+    assert_eq!(attended.event.status, Some(EventStatus::AttendedLive));
+
+    let again = store.attend_event(past, None, now(), today()).unwrap_err();
+    assert_eq!(
+        again.to_string(),
+        "\"CS1 review\" is logged already: an event is logged once."
+    );
+    let early = store
+        .attend_event(future, None, now(), today())
+        .unwrap_err();
+    assert!(
+        early.to_string().contains("has not happened yet"),
+        "{early}"
+    );
+    let wrong = store
+        .attend_event(
+            future,
+            Some("one_to_one"),
+            now() + chrono::Duration::days(90),
+            today(),
+        )
+        .unwrap_err();
+    assert!(matches!(
+        wrong,
+        Error::Invalid {
+            field: "activity",
+            ..
+        }
+    ));
+    let entries: i64 = store
+        .conn()
+        .query_row("SELECT count(*) FROM entries", [], |r| r.get(0))
+        .unwrap();
+    assert_eq!(entries, 1, "refusals logged nothing");
+
+    store.delete_entry(entry.id).unwrap();
+    let returned = store.event(past).unwrap();
+    assert_eq!(returned.entry_id, None);
+    assert_eq!(returned.event.status, Some(EventStatus::Registered));
+}
