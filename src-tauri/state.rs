@@ -1,10 +1,11 @@
 //! What the shell keeps between calls: the open database, or why it could not be opened.
 
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
-use std::sync::{Mutex, OnceLock};
+use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
+use stillpoint_core::backups::Backup;
 use stillpoint_core::files::ViewerCopies;
 use stillpoint_core::{ApiError, ErrorCode, Store};
 
@@ -23,6 +24,9 @@ pub struct AppState {
     desktop: OnceLock<Box<dyn Desktop>>,
     /// A form in the window holds changes not saved (the window says so).
     unsaved: AtomicBool,
+    /// Why the last backup the app tried could not be made, if it could not (shown on the
+    /// dashboard and in Settings until one succeeds).
+    backup_failure: Arc<Mutex<Option<String>>>,
 }
 
 impl AppState {
@@ -39,6 +43,7 @@ impl AppState {
             viewer: ViewerCopies::in_folder(crate::folders::viewer_folder()),
             desktop: OnceLock::new(),
             unsaved: AtomicBool::new(false),
+            backup_failure: Arc::default(),
         }
     }
 
@@ -81,6 +86,33 @@ impl AppState {
         self.unsaved.load(Ordering::Relaxed)
     }
 
+    /// Why the last backup the app tried could not be made, if it could not.
+    pub fn backup_failure(&self) -> Option<String> {
+        self.backup_failure.lock().ok().and_then(|f| f.clone())
+    }
+
+    /// Forgets why the last backup failed: its folder is no longer the one backups go to.
+    pub fn forget_backup_failure(&self) {
+        if let Ok(mut kept) = self.backup_failure.lock() {
+            *kept = None;
+        }
+    }
+
+    /// Makes a backup now on a connection of its own (the window's keeps working), and
+    /// remembers whether it failed.
+    pub fn back_up_now(&self) -> Result<Backup, ApiError> {
+        back_up(&self.db_path, &self.backup_failure, |store, now| {
+            store.back_up(now)
+        })
+    }
+
+    /// The day's backup, if none was made today, on a connection of its own.
+    pub fn back_up_if_due(&self) -> Result<Option<Backup>, ApiError> {
+        back_up(&self.db_path, &self.backup_failure, |store, now| {
+            store.back_up_if_due(now)
+        })
+    }
+
     /// Why the database could not be opened, if it could not.
     pub fn startup_error(&self) -> Option<ApiError> {
         self.store.as_ref().err().cloned()
@@ -100,4 +132,20 @@ impl AppState {
         })?;
         f(&mut store).map_err(ApiError::from)
     }
+}
+
+/// Opens the record at `db_path` on a connection of its own and backs it up with `how`, keeping
+/// why it failed in `failure` (cleared by a success).
+fn back_up<T>(
+    db_path: &Path,
+    failure: &Mutex<Option<String>>,
+    how: impl FnOnce(&Store, chrono::DateTime<chrono::Utc>) -> stillpoint_core::Result<T>,
+) -> Result<T, ApiError> {
+    let made = Store::open_existing(db_path)
+        .and_then(|store| how(&store, chrono::Utc::now()))
+        .map_err(ApiError::from);
+    if let Ok(mut kept) = failure.lock() {
+        *kept = made.as_ref().err().map(|e| e.message.clone());
+    }
+    made
 }

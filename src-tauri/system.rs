@@ -24,6 +24,9 @@ pub trait Desktop: Send + Sync {
     /// Shows the system's open dialog for one file of this extension; the chosen path, or
     /// `None` if the user cancelled.
     fn ask_which_to_open(&self, title: &str, extension: &str) -> Option<PathBuf>;
+    /// Shows the system's folder picker, opened at `start` (or the nearest folder above it that
+    /// exists); the chosen folder, or `None` if the user cancelled.
+    fn ask_for_folder(&self, title: &str, start: &Path) -> Option<PathBuf>;
     /// Opens `path` with the program the system uses for its kind of file.
     fn open_file(&self, path: &Path) -> Result<(), ApiError>;
     /// Shows `folder` in the system's file manager.
@@ -74,6 +77,14 @@ impl<R: Runtime> Desktop for TauriDesktop<R> {
             dialog = dialog.set_directory(folder);
         }
         dialog.blocking_pick_file()?.into_path().ok()
+    }
+
+    fn ask_for_folder(&self, title: &str, start: &Path) -> Option<PathBuf> {
+        let mut dialog = self.0.dialog().file().set_title(title);
+        if let Some(folder) = start.ancestors().find(|f| f.is_dir()) {
+            dialog = dialog.set_directory(folder);
+        }
+        dialog.blocking_pick_folder()?.into_path().ok()
     }
 
     fn open_file(&self, path: &Path) -> Result<(), ApiError> {

@@ -20,8 +20,8 @@ use crate::folders::database_path;
 mod print;
 
 use print::{
-    plural, write_claim, write_credits, write_import_summary, write_mentor_import, write_mentors,
-    write_profile, write_submissions,
+    plural, write_backups, write_claim, write_credits, write_import_summary, write_mentor_import,
+    write_mentors, write_profile, write_submissions,
 };
 
 /// Stillpoint: mentorship hours, case notes and certification portfolio for CranioSacral
@@ -107,6 +107,22 @@ pub enum Command {
         #[arg(long = "case-study", value_name = "ID")]
         case_studies: Vec<i64>,
     },
+    /// Make a checked backup of the record in its backup folder (chosen in Settings, else
+    /// `backups` beside the database), then remove the ones no longer kept (the last 7 days,
+    /// 5 weeks and 12 months are). Prints the backup's path.
+    Backup {
+        /// Write the backup to this file instead (an existing file is replaced); nothing is
+        /// removed.
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// List the record's backups, newest first: when, size, and what each holds.
+    Backups {
+        /// Print one JSON array: {"path", "created_at", "bytes", "counts": {"entries",
+        /// "clients", "sessions", "case_studies", "attachments"}} per backup.
+        #[arg(long)]
+        json: bool,
+    },
 }
 
 impl Command {
@@ -124,7 +140,9 @@ impl Command {
             | Command::Form { .. }
             | Command::Submissions { .. }
             | Command::Mentors(MentorsCommand::Export { .. } | MentorsCommand::List { .. })
-            | Command::Portfolio { .. } => false,
+            | Command::Portfolio { .. }
+            | Command::Backup { .. }
+            | Command::Backups { .. } => false,
         }
     }
 }
@@ -362,6 +380,26 @@ fn execute(
             )?;
         }
         Command::Mentors(command) => return mentors(store, command, out, err),
+        Command::Backup { out: file } => {
+            let now = chrono::Utc::now();
+            let made = match file {
+                Some(file) => store.back_up_to(&file, now)?,
+                None => store.back_up(now)?,
+            };
+            writeln!(out, "{}", made.path)?;
+        }
+        Command::Backups { json } => {
+            let backups = store.backups()?;
+            if json {
+                writeln!(
+                    out,
+                    "{}",
+                    serde_json::to_string(&backups).map_err(std::io::Error::other)?
+                )?;
+            } else {
+                write_backups(out, &store.backup_folder()?, &backups)?;
+            }
+        }
         Command::Submissions { json } => {
             let submissions = store.submissions()?;
             if json {

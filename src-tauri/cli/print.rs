@@ -4,6 +4,7 @@
 use std::io::Write;
 use std::path::Path;
 
+use stillpoint_core::backups::Backup;
 use stillpoint_core::entries_csv::ImportSummary;
 use stillpoint_core::error::Result;
 use stillpoint_core::mentors_csv::MentorImportSummary;
@@ -234,4 +235,48 @@ pub(super) fn write_profile(out: &mut dyn Write, p: &Profile) -> std::io::Result
         )?;
     }
     Ok(())
+}
+
+/// The backups, a line each: when (UTC), size, what it holds, where.
+pub(super) fn write_backups(
+    out: &mut dyn Write,
+    folder: &Path,
+    backups: &[Backup],
+) -> std::io::Result<()> {
+    if backups.is_empty() {
+        return writeln!(
+            out,
+            "No backups yet in {}. Make one with: stillpoint backup",
+            folder.display()
+        );
+    }
+    for b in backups {
+        let c = &b.counts;
+        writeln!(
+            out,
+            "{}  {:>8}  {}, {}, {}, {}, {}  {}",
+            b.created_at.replacen('T', " ", 1),
+            size(b.bytes),
+            plural(count(c.entries), "entry", "entries"),
+            plural(count(c.clients), "client", "clients"),
+            plural(count(c.sessions), "session", "sessions"),
+            plural(count(c.case_studies), "case study", "case studies"),
+            plural(count(c.attachments), "attachment", "attachments"),
+            b.path
+        )?;
+    }
+    Ok(())
+}
+
+fn count(n: i64) -> usize {
+    usize::try_from(n).unwrap_or(0)
+}
+
+/// A size as people read it: "812 KB", "4.2 MB".
+fn size(bytes: u64) -> String {
+    const KB: u64 = 1000;
+    match bytes {
+        b if b < KB * KB => format!("{} KB", b.div_ceil(KB)),
+        b => format!("{}.{} MB", b / (KB * KB), (b % (KB * KB)) / (KB * 100)),
+    }
 }

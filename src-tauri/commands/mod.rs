@@ -24,6 +24,7 @@ use tauri::State;
 use crate::AppState;
 
 mod app;
+mod backups;
 mod certification;
 mod clients;
 mod hours;
@@ -31,6 +32,7 @@ mod mentors;
 mod submissions;
 
 pub use app::*;
+pub use backups::*;
 pub use certification::*;
 pub use clients::*;
 pub use hours::*;

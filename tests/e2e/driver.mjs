@@ -281,6 +281,32 @@ export async function answerOpenDialog(title, path) {
   }
 }
 
+/**
+ * Answers the system's folder picker the way a person does: opens its location field (Ctrl+L),
+ * types the folder's full path with a final slash and presses Enter, which takes the picker into
+ * it, then Enter again, which chooses the folder it shows.
+ */
+export async function answerFolderDialog(title, path) {
+  const id = await dialogTitled(title, "folder");
+  execFileSync("xdotool", ["windowfocus", "--sync", id]);
+  await sleep(1000);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+l"]);
+  await sleep(500);
+  execFileSync("xdotool", ["key", "--clearmodifiers", "ctrl+a"]);
+  execFileSync("xdotool", ["type", "--delay", "8", path.endsWith("/") ? path : `${path}/`]);
+  await sleep(1000);
+  execFileSync("xdotool", ["key", "Return"]);
+  await sleep(1000);
+  execFileSync("xdotool", ["key", "Return"]);
+  await waitUntil(() => {
+    try {
+      return execFileSync("xdotool", ["search", "--onlyvisible", "--name", title], { encoding: "utf8" }).trim() === "";
+    } catch {
+      return true;
+    }
+  }, `the folder picker "${title}" did not close`, 10000);
+}
+
 /** The window id of the visible dialog titled `title`, once it has appeared. */
 async function dialogTitled(title, kind) {
   let id = "";

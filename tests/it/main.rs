@@ -6,3 +6,4 @@ mod bindings;
 mod cli;
 mod commands;
 mod portfolio;
+mod support;

@@ -11,54 +11,16 @@
 mod privacy;
 
 use std::path::{Path, PathBuf};
-use std::process::Command;
 
 use chrono::NaiveDate;
 use clap::Parser;
-use stillpoint::cli::{run, Cli};
-use stillpoint_core::clinical::{intake_screen, ItemAnswer, ScreenAnswer};
+use stillpoint::cli::Cli;
+use stillpoint_core::clinical::ScreenAnswer;
 use stillpoint_core::model::{CaseStudyDraft, ClientDraft, IntakeDraft, Profile, SessionDraft};
+use stillpoint_core::testing::screen_answers;
 use stillpoint_core::Store;
 
-struct Outcome {
-    code: i32,
-    out: String,
-    err: String,
-}
-
-fn stillpoint(db: &Path, args: &[&str]) -> Outcome {
-    let head = ["stillpoint", "--db", db.to_str().unwrap()];
-    let cli = Cli::try_parse_from(head.iter().chain(args).copied()).unwrap();
-    let (mut out, mut err) = (Vec::new(), Vec::new());
-    let code = run(cli.db, cli.command.unwrap(), &mut out, &mut err);
-    Outcome {
-        code,
-        out: String::from_utf8(out).unwrap(),
-        err: String::from_utf8(err).unwrap(),
-    }
-}
-
-fn tool(name: &str, args: &[&str]) -> String {
-    let output = Command::new(name)
-        .args(args)
-        .output()
-        .unwrap_or_else(|e| panic!("{name} could not run ({e}); see scripts/setup-debian.sh"));
-    assert!(
-        output.status.success(),
-        "{name} {args:?}: {}{}",
-        String::from_utf8_lossy(&output.stdout),
-        String::from_utf8_lossy(&output.stderr)
-    );
-    String::from_utf8(output.stdout).unwrap()
-}
-
-fn qpdf_check(pdf: &Path) {
-    let check = tool("qpdf", &["--check", pdf.to_str().unwrap()]);
-    assert!(
-        check.contains("No syntax or stream encoding errors"),
-        "{check}"
-    );
-}
+use crate::support::{pdf_text, qpdf_check, stillpoint, tool};
 
 fn page_count(pdf: &Path) -> usize {
     tool("pdfinfo", &[pdf.to_str().unwrap()])
@@ -81,7 +43,7 @@ fn page_text(pdf: &Path, n: usize) -> String {
 
 /// Every page's text, from one run of pdftotext (pages end with a form feed).
 fn pages_text(pdf: &Path) -> Vec<String> {
-    let text = tool("pdftotext", &["-layout", pdf.to_str().unwrap(), "-"]);
+    let text = pdf_text(pdf);
     let mut pages: Vec<String> = text.split('\u{c}').map(str::to_owned).collect();
     if pages.last().is_some_and(|p| p.trim().is_empty()) {
         pages.pop();
@@ -174,22 +136,6 @@ fn today() -> NaiveDate {
     stillpoint_core::today()
 }
 
-fn answers(head_injury: ScreenAnswer) -> Vec<ItemAnswer> {
-    intake_screen()
-        .unwrap()
-        .items()
-        .iter()
-        .map(|i| ItemAnswer {
-            item: i.key.clone(),
-            answer: if i.key == "head_injury" {
-                head_injury
-            } else {
-                ScreenAnswer::No
-            },
-        })
-        .collect()
-}
-
 /// A client with an intake, two sessions, and a finished case study drafted from them;
 /// returns the case study's id.
 fn client_with_case(
@@ -220,7 +166,7 @@ fn client_with_case(
             &IntakeDraft {
                 taken_on: "2025-01-10".into(),
                 complaint: "Chronic neck pain".into(),
-                answers: answers(ScreenAnswer::No),
+                answers: screen_answers(ScreenAnswer::No),
                 ..IntakeDraft::default()
             },
             today(),

@@ -22,11 +22,13 @@
 //! - `pdf`: the PDF pages of the tracking form and the portfolio, in any script: fonts,
 //!   shaping, bidi, line breaking, tables.
 //! - `files`: writing a file whole and privately; private copies for the system's viewer.
+//! - `backups`: checked copies of the whole record, and which of them are kept.
 //! - `folders`: the app's own folder's name (where it is, is the shell's business).
 //! - `error`: the engine's errors, and what the window receives of them.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
+pub mod backups;
 pub mod certification;
 pub mod clinical;
 pub mod csv_file;
@@ -43,6 +45,8 @@ pub mod pdf;
 pub mod portfolio;
 pub mod rules;
 pub mod store;
+#[cfg(any(test, feature = "testing"))]
+pub mod testing;
 pub mod views;
 
 pub use error::{ApiError, Error, ErrorCode, Result};

@@ -24,7 +24,7 @@ import {
 } from "./bindings";
 
 export type {
-  Activity, ApiError, AppStatus, Attachment, DeletedEntry, Owner, SavedFile, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
+  Activity, ApiError, AppStatus, Attachment, Backup, BackupStatus, RecordCounts, DeletedEntry, Owner, SavedFile, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
   CaseStudy, CaseStudyDraft, Certification, Clearance, Client, ClientDraft, ClientOverview, ClientSummary, Course,
   CourseDraft, Exam, ExamDraft, Hit, Intake, IntakeDraft, PathReadiness, Presentation, PresentationDraft,
   FlaggedItem, Screen, ScreenAnswer, Session, SessionDraft, SessionKind, Technique, TechniqueList, Training,
@@ -66,6 +66,11 @@ export const api = {
   ruleSet: () => unwrap(commands.ruleSet()),
   readHours: (text: string) => commands.readHours(text),
   dashboard: () => unwrap(commands.dashboard()),
+  backupStatus: () => unwrap(commands.backupStatus()),
+  backUpIfDue: () => unwrap(commands.backUpIfDue()),
+  backUpNow: () => unwrap(commands.backUpNow()),
+  chooseBackupFolder: () => unwrap(commands.chooseBackupFolder()),
+  useDefaultBackupFolder: () => unwrap(commands.useDefaultBackupFolder()),
   entries: (query: EntryQuery) => unwrap(commands.listEntries(query)),
   addEntry: (entry: EntryDraft) => unwrap(commands.addEntry(entry)),
   updateEntry: (id: number, entry: EntryDraft) => unwrap(commands.updateEntry(id, entry)),

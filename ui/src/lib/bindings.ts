@@ -32,6 +32,22 @@ export const commands = {
 	/**  How the hours typed into the entry form read: "1 h 15 min", or what is wrong with them. */
 	readHours: (text: string) => __TAURI_INVOKE<HoursReading>("read_hours", { text }),
 	dashboard: () => typedError<Dashboard, ApiError>(__TAURI_INVOKE("dashboard")),
+	/**  The backup folder, the backups in it, and what the therapist should know. */
+	backupStatus: () => typedError<BackupStatus, ApiError>(__TAURI_INVOKE("backup_status")),
+	/**
+	 *  The day's backup, if none was made today: the dashboard asks once it shows, so the start
+	 *  is not slowed, and the window's connection keeps answering while it runs.
+	 */
+	backUpIfDue: () => typedError<Backup | null, ApiError>(__TAURI_INVOKE("back_up_if_due")),
+	/**  "Back up now": a checked backup into the backup folder. */
+	backUpNow: () => typedError<Backup, ApiError>(__TAURI_INVOKE("back_up_now")),
+	/**
+	 *  Asks for a folder (the system's folder picker) and makes it the backup folder; `None` when
+	 *  the therapist cancelled.
+	 */
+	chooseBackupFolder: () => typedError<BackupStatus | null, ApiError>(__TAURI_INVOKE("choose_backup_folder")),
+	/**  Backups go to the default folder beside the database again. */
+	useDefaultBackupFolder: () => typedError<BackupStatus, ApiError>(__TAURI_INVOKE("use_default_backup_folder")),
 	listEntries: (query: EntryQuery) => typedError<EntryPage, ApiError>(__TAURI_INVOKE("list_entries", { query })),
 	addEntry: (entry: EntryDraft) => typedError<Entry, ApiError>(__TAURI_INVOKE("add_entry", { entry })),
 	updateEntry: (id: RowId, entry: EntryDraft) => typedError<Entry, ApiError>(__TAURI_INVOKE("update_entry", { id, entry })),
@@ -228,6 +244,33 @@ export type Attachment = {
 	bytes: number,
 	/**  The day it was attached (ISO date). */
 	added_on: string,
+};
+
+/**  A backup that was checked when it was written and opens now. */
+export type Backup = {
+	/**  Where it is. */
+	path: string,
+	/**  When it was made, in UTC: `2026-12-04T18:40:00Z`. */
+	created_at: string,
+	/**  Its size on disk. */
+	bytes: number,
+	/**  What it holds. */
+	counts: RecordCounts,
+};
+
+/**  Where the therapist stands with backups: what Settings lists, and what the dashboard warns of. */
+export type BackupStatus = {
+	/**  The folder backups go to. */
+	folder: string,
+	/**  True when the therapist chose it; false for the default beside the database. */
+	chosen: boolean,
+	/**  The backups in it, newest first. */
+	backups: Backup[],
+	/**
+	 *  What the therapist should know or do, if anything: the folder cannot be found, the last
+	 *  backup failed, or the last good one is more than a week old.
+	 */
+	warning: string | null,
 };
 
 /**  Minutes per category. */
@@ -1253,6 +1296,20 @@ export type ReadinessItem = {
 	 *  "13 h 30 min of 20 h as preceptor."
 	 */
 	detail: string,
+};
+
+/**  What a record holds, counted: shown beside each backup, and compared with the record's own. */
+export type RecordCounts = {
+	/**  Mentorship entries. */
+	entries: number,
+	/**  Clients. */
+	clients: number,
+	/**  Treatment sessions. */
+	sessions: number,
+	/**  Case studies. */
+	case_studies: number,
+	/**  Attached files. */
+	attachments: number,
 };
 
 /**  A row identical to an earlier row of the same file. */

@@ -413,17 +413,9 @@ mod tests {
 
     fn draft(activity: &str) -> EntryDraft {
         EntryDraft {
-            date: "2025-03-14".into(),
-            activity: activity.into(),
             format: Some(Format::Virtual),
-            hours: "1.5".into(),
-            days: None,
-            mentor_id: None,
-            provider: "Ana Núñez".into(),
             provider_credentials: "CST-D".into(),
-            certified_mentor: true,
-            endorsed: true,
-            notes: String::new(),
+            ..crate::testing::entry("2025-03-14", activity, "1.5")
         }
     }
 

@@ -236,10 +236,11 @@ impl super::Store {
 mod tests {
     use chrono::NaiveDate;
 
-    use crate::clinical::{intake_screen, ItemAnswer, ScreenAnswer};
+    use crate::clinical::ScreenAnswer;
     use crate::error::Error;
     use crate::model::{ClientDraft, IntakeDraft, SessionDraft};
     use crate::store::Store;
+    use crate::testing::screen_answers;
 
     fn today() -> NaiveDate {
         NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
@@ -268,15 +269,7 @@ mod tests {
                 &IntakeDraft {
                     taken_on: "2025-01-10".into(),
                     complaint: "Migraines".into(),
-                    answers: intake_screen()
-                        .unwrap()
-                        .items()
-                        .iter()
-                        .map(|i| ItemAnswer {
-                            item: i.key.clone(),
-                            answer: ScreenAnswer::No,
-                        })
-                        .collect(),
+                    answers: screen_answers(ScreenAnswer::No),
                     ..IntakeDraft::default()
                 },
                 today(),

@@ -5,6 +5,7 @@
 //! data-access module (`profile.rs`, …) whose functions take a `&Connection` or a transaction.
 
 mod attachments;
+mod backups;
 mod case_studies;
 mod claims;
 mod clearances;
@@ -143,6 +144,9 @@ impl Store {
             conn.pragma_update_and_check(None, "journal_mode", "WAL", |_| Ok(()))?;
         }
         conn.pragma_update(None, "synchronous", "NORMAL")?;
+        if let migrations::Found::Older(_) = found {
+            back_up_before_upgrading(&conn, path)?;
+        }
         if found != migrations::Found::Current {
             migrations::migrate(&mut conn)?;
         }
@@ -308,7 +312,7 @@ fn damage_sentence(shown_as: &str, what: &str) -> String {
 }
 
 /// `file:` URI of `path` that tells SQLite the file will not change (no locks, no journal).
-fn immutable_uri(path: &Path) -> String {
+pub(crate) fn immutable_uri(path: &Path) -> String {
     let absolute = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
     let text = absolute.to_string_lossy().replace('\\', "/");
     let mut uri = String::from(if text.starts_with('/') {
@@ -351,6 +355,25 @@ fn damaged(error: Error, shown_as: &str) -> Error {
             Error::Refused(damage_sentence(shown_as, "SQLite reads it as malformed"))
         }
         _ => error,
+    }
+}
+
+/// A record from an earlier Stillpoint is backed up before its schema changes: into its backup
+/// folder, else (that folder cannot be written) into the default one beside it. When neither
+/// can be written the upgrade is refused, and the record stays as it was.
+fn back_up_before_upgrading(conn: &Connection, path: &Path) -> Result<()> {
+    if conn.is_readonly(rusqlite::MAIN_DB)? {
+        return Ok(());
+    }
+    let now = chrono::Utc::now();
+    let chosen = crate::backups::folder_of(conn, path);
+    let fallback = crate::backups::default_folder(path);
+    match crate::backups::back_up_into(conn, path, &chosen, now) {
+        Ok(_) => Ok(()),
+        Err(_) if chosen != fallback => {
+            crate::backups::back_up_into(conn, path, &fallback, now).map(|_| ())
+        }
+        Err(e) => Err(e),
     }
 }
 

@@ -3,8 +3,7 @@
 
 use chrono::NaiveDate;
 use stillpoint_core::model::{EntryDraft, Owner};
-use stillpoint_core::rules::Format;
-use stillpoint_core::{Error, Store};
+use stillpoint_core::{testing, Error, Store};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 3, 1).unwrap()
@@ -12,17 +11,10 @@ fn today() -> NaiveDate {
 
 fn one_entry(store: &mut Store) -> i64 {
     let draft = EntryDraft {
-        date: "2026-02-10".into(),
-        activity: "clinical_applications".into(),
-        format: Some(Format::InPerson),
-        hours: "7".into(),
-        days: None,
-        mentor_id: None,
         provider: "Upledger Institute".into(),
         provider_credentials: String::new(),
         certified_mentor: false,
-        endorsed: true,
-        notes: String::new(),
+        ..testing::entry("2026-02-10", "clinical_applications", "7")
     };
     store.add_entry(&draft, today()).unwrap().id
 }

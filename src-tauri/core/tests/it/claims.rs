@@ -6,9 +6,9 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 use proptest::prelude::*;
-use stillpoint_core::model::{EntryDraft, SubmissionDetail};
-use stillpoint_core::rules::{ByCategory, Category, Format};
-use stillpoint_core::{Error, Store};
+use stillpoint_core::model::SubmissionDetail;
+use stillpoint_core::rules::{ByCategory, Category};
+use stillpoint_core::{testing, Error, Store};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
@@ -24,19 +24,8 @@ fn activity(category: Category) -> &'static str {
 
 /// Logs `minutes` of `category` on `date`; returns the entry's id.
 fn log(store: &mut Store, date: &str, category: Category, minutes: i64) -> i64 {
-    let draft = EntryDraft {
-        date: date.into(),
-        activity: activity(category).into(),
-        format: Some(Format::InPerson),
-        hours: format!("{}:{:02}", minutes / 60, minutes % 60),
-        days: None,
-        mentor_id: None,
-        provider: "Ana Núñez".into(),
-        provider_credentials: "LMT, CST-D".into(),
-        certified_mentor: true,
-        endorsed: true,
-        notes: String::new(),
-    };
+    let hours = format!("{}:{:02}", minutes / 60, minutes % 60);
+    let draft = testing::entry(date, activity(category), &hours);
     let entry = store.add_entry(&draft, today()).unwrap();
     assert_eq!(entry.counted_minutes, minutes, "counted as logged");
     entry.id

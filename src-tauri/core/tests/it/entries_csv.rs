@@ -8,7 +8,7 @@ use stillpoint_core::entries_csv::{
 };
 use stillpoint_core::model::{Entry, EntryDraft, EntryQuery};
 use stillpoint_core::rules::Format;
-use stillpoint_core::Store;
+use stillpoint_core::{testing, Store};
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
@@ -305,17 +305,11 @@ fn text_that_starts_like_a_formula_is_exported_as_text_and_imported_back_exactly
         store
             .add_entry(
                 &EntryDraft {
-                    date: "2025-03-14".into(),
-                    activity: "small_group".into(),
                     format: Some(Format::Virtual),
-                    hours: "1.5".into(),
-                    days: None,
-                    mentor_id: None,
                     provider: rotate(1),
                     provider_credentials: rotate(2),
-                    certified_mentor: true,
-                    endorsed: true,
                     notes: (*text).to_owned(),
+                    ..testing::entry("2025-03-14", "small_group", "1.5")
                 },
                 today(),
             )
@@ -430,17 +424,10 @@ fn dates_need_a_four_digit_year_from_1900_to_next_year_at_import_as_at_the_form(
         ]
     );
     let draft = EntryDraft {
-        date: "0001-01-01".into(),
-        activity: "small_group".into(),
         format: Some(Format::Virtual),
-        hours: "1".into(),
-        days: None,
-        mentor_id: None,
         provider: String::new(),
         provider_credentials: String::new(),
-        certified_mentor: true,
-        endorsed: true,
-        notes: String::new(),
+        ..testing::entry("0001-01-01", "small_group", "1")
     };
     let form = store.add_entry(&draft, today()).unwrap_err();
     assert_eq!(form.to_string(), "Enter a date from 1900 to 2026.");
@@ -474,17 +461,10 @@ fn an_empty_activity_is_asked_for_in_a_sentence_not_quoted() {
     let form = store
         .add_entry(
             &EntryDraft {
-                date: "2025-03-14".into(),
-                activity: "  ".into(),
                 format: Some(Format::Virtual),
-                hours: "1".into(),
-                days: None,
-                mentor_id: None,
                 provider: String::new(),
                 provider_credentials: String::new(),
-                certified_mentor: true,
-                endorsed: true,
-                notes: String::new(),
+                ..testing::entry("2025-03-14", "  ", "1")
             },
             today(),
         )

@@ -574,3 +574,39 @@ fn the_old_directory_s_free_text_is_split_and_its_flags_become_roles() {
         .unwrap();
     assert_eq!(left, 0);
 }
+
+#[test]
+fn every_earlier_schema_is_backed_up_before_its_upgrade_and_an_up_to_date_one_is_not() {
+    for (version, sql) in snapshots() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = database_from(&sql, dir.path());
+        let store = Store::open(&path).unwrap_or_else(|e| panic!("v{version}: {e}"));
+        let backups = store.backups().unwrap();
+        if version == SCHEMA_VERSION {
+            assert!(
+                backups.is_empty(),
+                "v{version}: nothing changed, nothing backed up"
+            );
+            continue;
+        }
+        assert_eq!(backups.len(), 1, "v{version}");
+        let copy = Connection::open_with_flags(
+            &backups[0].path,
+            rusqlite::OpenFlags::SQLITE_OPEN_READ_ONLY,
+        )
+        .unwrap();
+        let copied: i64 = copy
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(copied, version, "the backup is the record as it was");
+        let original = Connection::open_in_memory().unwrap();
+        original
+            .execute_batch(&std::fs::read_to_string(&sql).unwrap())
+            .unwrap();
+        assert_eq!(schema_of(&copy), schema_of(&original), "v{version}");
+        let name: String = copy
+            .query_row("SELECT name FROM profile", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(name, "Zoë Ångström", "v{version}");
+    }
+}

@@ -1,28 +1,13 @@
 use chrono::NaiveDate;
 
 use crate::error::Error;
-use crate::model::{EntryDraft, EntryQuery, EntrySort, MentorDraft, MentorRole};
-use crate::rules::{Category, Format};
+use crate::model::{EntryQuery, EntrySort, MentorDraft, MentorRole};
+use crate::rules::Category;
 use crate::store::Store;
+use crate::testing::entry as draft;
 
 fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2025, 6, 30).unwrap()
-}
-
-fn draft(date: &str, activity: &str, hours: &str) -> EntryDraft {
-    EntryDraft {
-        date: date.into(),
-        activity: activity.into(),
-        format: Some(Format::InPerson),
-        hours: hours.into(),
-        days: None,
-        mentor_id: None,
-        provider: "Ana Núñez".into(),
-        provider_credentials: "LMT, CST-D".into(),
-        certified_mentor: true,
-        endorsed: true,
-        notes: String::new(),
-    }
 }
 
 #[test]

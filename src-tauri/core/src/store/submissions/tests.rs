@@ -1,9 +1,9 @@
 use chrono::NaiveDate;
 
 use crate::error::Error;
-use crate::model::{EntryDraft, FeeDraft, SubmissionState};
-use crate::rules::Format;
+use crate::model::{FeeDraft, SubmissionState};
 use crate::store::Store;
+use crate::testing::entry;
 
 fn day(text: &str) -> NaiveDate {
     NaiveDate::parse_from_str(text, "%Y-%m-%d").unwrap()
@@ -14,20 +14,10 @@ fn today() -> NaiveDate {
 }
 
 fn log(store: &mut Store, date: &str, activity: &str, hours: &str) -> i64 {
-    let draft = EntryDraft {
-        date: date.into(),
-        activity: activity.into(),
-        format: Some(Format::InPerson),
-        hours: hours.into(),
-        days: None,
-        mentor_id: None,
-        provider: "Ana Núñez".into(),
-        provider_credentials: "LMT, CST-D".into(),
-        certified_mentor: true,
-        endorsed: true,
-        notes: String::new(),
-    };
-    store.add_entry(&draft, today()).unwrap().id
+    store
+        .add_entry(&entry(date, activity, hours), today())
+        .unwrap()
+        .id
 }
 
 /// A 8 h, B 7 h, C 10 h: one credit, with 20 min of each category carried forward.

@@ -6,43 +6,12 @@ mod unreadable;
 
 use chrono::NaiveDate;
 
-use crate::clinical::{intake_screen, ItemAnswer, ScreenAnswer};
-use crate::model::{ClientDraft, IntakeDraft, SessionDraft};
+use crate::model::SessionDraft;
 use crate::store::Store;
+pub(super) use crate::testing::{client, intake};
 
 pub(super) fn today() -> NaiveDate {
     NaiveDate::from_ymd_opt(2026, 6, 1).unwrap()
-}
-
-pub(super) fn client(code: &str) -> ClientDraft {
-    ClientDraft {
-        code: code.into(),
-        private_name: "Ólafur Þórsson".into(),
-        birth_year: Some(1981),
-        consent_treatment_on: "2025-01-10".into(),
-        ..ClientDraft::default()
-    }
-}
-
-pub(super) fn intake(head_injury: ScreenAnswer) -> IntakeDraft {
-    IntakeDraft {
-        taken_on: "2025-01-10".into(),
-        complaint: "Headaches".into(),
-        answers: intake_screen()
-            .unwrap()
-            .items()
-            .iter()
-            .map(|i| ItemAnswer {
-                item: i.key.clone(),
-                answer: if i.key == "head_injury" {
-                    head_injury
-                } else {
-                    ScreenAnswer::No
-                },
-            })
-            .collect(),
-        ..IntakeDraft::default()
-    }
 }
 
 pub(super) fn session(client_id: i64, date: &str) -> SessionDraft {

@@ -4,8 +4,7 @@ use chrono::NaiveDate;
 
 use crate::clinical::ScreenAnswer;
 use crate::error::Error;
-use crate::model::{CourseDraft, CourseRole, EntryDraft};
-use crate::rules::Format;
+use crate::model::{CourseDraft, CourseRole};
 use crate::store::Store;
 
 /// Writes `sql` past the schema's checks, as a damaged or foreign file could hold it.
@@ -26,19 +25,7 @@ fn message(result: Result<impl std::fmt::Debug, Error>) -> String {
 }
 
 fn entry(store: &mut Store) -> i64 {
-    let draft = EntryDraft {
-        date: "2025-03-14".into(),
-        activity: "clinical_applications".into(),
-        format: Some(Format::InPerson),
-        hours: "8".into(),
-        days: None,
-        mentor_id: None,
-        provider: "Ana Núñez".into(),
-        provider_credentials: "LMT, CST-D".into(),
-        certified_mentor: true,
-        endorsed: true,
-        notes: String::new(),
-    };
+    let draft = crate::testing::entry("2025-03-14", "clinical_applications", "8");
     let today = NaiveDate::from_ymd_opt(2025, 6, 30).unwrap();
     store.add_entry(&draft, today).unwrap().id
 }
