@@ -17,7 +17,10 @@ use stillpoint_core::{ApiError, Store};
 
 use crate::folders::database_path;
 
+mod calendar;
 mod print;
+
+use calendar::CalendarCommand;
 
 use print::{
     plural, write_backups, write_claim, write_credits, write_import_summary, write_mentor_import,
@@ -95,6 +98,10 @@ pub enum Command {
     /// The mentor directory: import a list, export it, or list it.
     #[command(subcommand)]
     Mentors(MentorsCommand),
+    /// The program's calendar: import an iCalendar file, list the events, log one attended,
+    /// export them.
+    #[command(subcommand)]
+    Calendar(CalendarCommand),
     /// Write the certification portfolio: cover, contents, training record, mentorship
     /// summary, readiness checklist and case studies. Refuses (writing nothing) a case study
     /// whose client has not consented, and any text that names a client.
@@ -133,6 +140,7 @@ impl Command {
             | Command::Demo
             | Command::Import { .. }
             | Command::Mentors(MentorsCommand::Import { .. })
+            | Command::Calendar(CalendarCommand::Import { .. } | CalendarCommand::Attend { .. })
             | Command::Claim { .. } => true,
             Command::Profile(ProfileCommand::Show { .. })
             | Command::Credits { .. }
@@ -140,6 +148,7 @@ impl Command {
             | Command::Form { .. }
             | Command::Submissions { .. }
             | Command::Mentors(MentorsCommand::Export { .. } | MentorsCommand::List { .. })
+            | Command::Calendar(CalendarCommand::List { .. } | CalendarCommand::Export { .. })
             | Command::Portfolio { .. }
             | Command::Backup { .. }
             | Command::Backups { .. } => false,
@@ -380,6 +389,7 @@ fn execute(
             )?;
         }
         Command::Mentors(command) => return mentors(store, command, out, err),
+        Command::Calendar(command) => return calendar::run(store, command, out, err),
         Command::Backup { out: file } => {
             let now = chrono::Utc::now();
             let made = match file {

@@ -1,7 +1,8 @@
 //! The command line's contract: what `profile`, `demo`, `import`, `export-csv`, `credits`,
 //! `claim`, `submissions`, `backup` and `backups` print, and their exit codes (`mentors` in
-//! cli/mentors.rs).
+//! cli/mentors.rs, `calendar` in cli/calendar.rs).
 
+mod calendar;
 mod mentors;
 
 use std::path::{Path, PathBuf};
