@@ -5,6 +5,19 @@ use proptest::prelude::*;
 
 use super::*;
 
+/// Zones with summer time of an hour, of half an hour (Lord Howe), offsets of odd minutes
+/// (Kathmandu, Chatham, St John's), none (Kolkata), and the two hemispheres.
+const ZONES: [&str; 8] = [
+    "America/New_York",
+    "Europe/Berlin",
+    "Australia/Lord_Howe",
+    "America/St_Johns",
+    "Pacific/Chatham",
+    "Asia/Kathmandu",
+    "Asia/Kolkata",
+    "America/Santiago",
+];
+
 proptest! {
     #![proptest_config(ProptestConfig::with_cases(64))]
 
