@@ -13,7 +13,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::error::{Error, Result};
+use crate::error::{quoted, shortened, Error, Result};
 
 /// A problem with one row (or the header, or the whole file) of a CSV file.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -317,6 +317,115 @@ pub(crate) fn finish(writer: csv::Writer<Vec<u8>>) -> Result<String> {
         .into_inner()
         .map_err(|e| Error::Io(std::io::Error::other(e.to_string())))?;
     String::from_utf8(bytes).map_err(|e| Error::Io(std::io::Error::other(e)))
+}
+
+/// The columns a kind of CSV file knows (entries, mentors): their keys, the headings the app
+/// shows for them, and other headings people write for them (`(column, heading)`).
+pub(crate) struct Vocabulary {
+    /// Each column's key, as the export writes it.
+    pub keys: &'static [&'static str],
+    /// Each column's heading, as the app shows it.
+    pub headings: &'static [&'static str],
+    /// Other headings a file may give a column.
+    pub other: &'static [(usize, &'static str)],
+}
+
+/// Where each known column is in a file's rows.
+pub(crate) struct Columns {
+    /// For each column of the vocabulary, its index in a row, if the file has it.
+    pub at: Vec<Option<usize>>,
+    /// Columns without a name: ignored, but they must stay empty.
+    pub unnamed: Vec<usize>,
+    /// How many fields the header has.
+    pub width: usize,
+}
+
+impl Vocabulary {
+    /// The column a header names, if it is one of these: by its key, its heading or another
+    /// heading, in any case and spacing.
+    pub fn column_named(&self, name: &str) -> Option<usize> {
+        let name = words(name);
+        (0..self.keys.len())
+            .find(|&c| words(self.keys[c]) == name || words(self.headings[c]) == name)
+            .or_else(|| {
+                self.other
+                    .iter()
+                    .find(|(_, heading)| words(heading) == name)
+                    .map(|&(c, _)| c)
+            })
+    }
+
+    /// The columns a header names, and its problems (a column twice, one unknown); refused
+    /// whole only when it names none of these, as a file of something else does. Which columns
+    /// a file must have is its kind's to say.
+    pub fn columns(
+        &self,
+        header: &csv::StringRecord,
+        line: u32,
+    ) -> std::result::Result<(Columns, Vec<RowError>), Vec<RowError>> {
+        let mut at = vec![None; self.keys.len()];
+        let mut unnamed = Vec::new();
+        let mut errors = Vec::new();
+        let mut unknown = Vec::new();
+        for (index, name) in header.iter().enumerate() {
+            if words(name).is_empty() {
+                unnamed.push(index);
+                continue;
+            }
+            match self.column_named(name) {
+                Some(known) if at[known].is_some() => errors.push(RowError {
+                    line,
+                    column: self.keys[known].to_owned(),
+                    message: format!(
+                        "{} is a second {} column; keep one.",
+                        quoted(name),
+                        self.headings[known]
+                    ),
+                }),
+                Some(known) => at[known] = Some(index),
+                None => unknown.push(name),
+            }
+        }
+        if at.iter().all(Option::is_none) {
+            return Err(vec![file_error(
+                line,
+                format!(
+                    "The first line must name the columns: {}. This one names none of them.",
+                    self.headings.join(", ")
+                ),
+            )]);
+        }
+        for name in unknown {
+            errors.push(RowError {
+                line,
+                message: format!(
+                    "{} is not a column Stillpoint knows; the columns are {} (or their keys: \
+                     {}).",
+                    quoted(name),
+                    self.headings.join(", "),
+                    self.keys.join(", ")
+                ),
+                column: shortened(name),
+            });
+        }
+        let columns = Columns {
+            at,
+            unnamed,
+            width: header.len(),
+        };
+        Ok((columns, errors))
+    }
+}
+
+impl Columns {
+    /// The cell of `column` in `record`, as typed (one quote taken off a cell the export kept
+    /// from looking like a formula); empty when the file lacks the column.
+    pub fn field<'r>(&self, record: &'r csv::StringRecord, column: usize) -> &'r str {
+        let cell = self.at[column]
+            .and_then(|index| record.get(index))
+            .unwrap_or("");
+        read_back(cell)
+    }
 }
 
 #[cfg(test)]

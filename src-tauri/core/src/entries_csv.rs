@@ -25,8 +25,8 @@ use chrono::NaiveDate;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::csv_file::words;
 pub use crate::csv_file::RowError;
+use crate::csv_file::Vocabulary;
 use crate::error::Result;
 use crate::model::ValidEntry;
 use crate::rules::Format;
@@ -80,18 +80,12 @@ const OTHER_HEADINGS: [(usize, &str); 12] = [
     (DATE, "Day"),
 ];
 
-/// The column a header names, if it is one of ours.
-fn column_named(name: &str) -> Option<usize> {
-    let name = words(name);
-    (0..COLUMNS.len())
-        .find(|&c| words(COLUMNS[c]) == name || words(HEADINGS[c]) == name)
-        .or_else(|| {
-            OTHER_HEADINGS
-                .iter()
-                .find(|(_, heading)| words(heading) == name)
-                .map(|&(c, _)| c)
-        })
-}
+/// The columns an entries file knows, by key, heading and other headings.
+const VOCABULARY: Vocabulary = Vocabulary {
+    keys: &COLUMNS,
+    headings: &HEADINGS,
+    other: &OTHER_HEADINGS,
+};
 
 // Indexes into `COLUMNS`.
 const DATE: usize = 0;

@@ -20,9 +20,9 @@ use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use crate::csv_file::{
-    self, file_error, one_newline, read_back, read_table, width_problem, words, RowError,
+    self, one_newline, read_table, width_problem, words, Columns, RowError, Vocabulary,
 };
-use crate::error::{quoted, shortened, Error, Result};
+use crate::error::{quoted, Error, Result};
 use crate::model::{read_country, read_time_zone, split_languages, MentorDraft, MentorRole};
 use crate::rules::Format;
 use crate::store::Store;
@@ -88,17 +88,12 @@ const OTHER_HEADINGS: [(usize, &str); 8] = [
     (COST_NOTES, "Cost"),
 ];
 
-fn column_named(name: &str) -> Option<usize> {
-    let name = words(name);
-    (0..COLUMNS.len())
-        .find(|&c| words(COLUMNS[c]) == name || words(HEADINGS[c]) == name)
-        .or_else(|| {
-            OTHER_HEADINGS
-                .iter()
-                .find(|(_, heading)| words(heading) == name)
-                .map(|&(c, _)| c)
-        })
-}
+/// The columns a mentors file knows, by key, heading and other headings.
+const VOCABULARY: Vocabulary = Vocabulary {
+    keys: &COLUMNS,
+    headings: &HEADINGS,
+    other: &OTHER_HEADINGS,
+};
 
 /// What a mentor import did, or why it did nothing.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -138,85 +133,19 @@ pub struct CsvMentor {
     pub mentor: MentorDraft,
 }
 
-/// Where each known column is in the file's rows.
-struct Columns {
-    at: [Option<usize>; 13],
-    unnamed: Vec<usize>,
-    width: usize,
+/// What a mentors file must have besides a known column: Name.
+fn missing(columns: &Columns, line: u32) -> Vec<RowError> {
+    if columns.at[NAME].is_some() {
+        return Vec::new();
+    }
+    vec![RowError {
+        line,
+        column: "name".to_owned(),
+        message: "The Name column is missing; every file needs it.".to_owned(),
+    }]
 }
 
 impl Columns {
-    fn read(
-        header: &csv::StringRecord,
-        line: u32,
-    ) -> std::result::Result<(Columns, Vec<RowError>), Vec<RowError>> {
-        let mut at = [None; 13];
-        let mut unnamed = Vec::new();
-        let mut errors = Vec::new();
-        let mut unknown = Vec::new();
-        for (index, name) in header.iter().enumerate() {
-            if words(name).is_empty() {
-                unnamed.push(index);
-                continue;
-            }
-            match column_named(name) {
-                Some(known) if at[known].is_some() => errors.push(RowError {
-                    line,
-                    column: COLUMNS[known].to_owned(),
-                    message: format!(
-                        "{} is a second {} column; keep one.",
-                        quoted(name),
-                        HEADINGS[known]
-                    ),
-                }),
-                Some(known) => at[known] = Some(index),
-                None => unknown.push(name),
-            }
-        }
-        if at.iter().all(Option::is_none) {
-            return Err(vec![file_error(
-                line,
-                format!(
-                    "The first line must name the columns: {}. This one names none of them.",
-                    HEADINGS.join(", ")
-                ),
-            )]);
-        }
-        for name in unknown {
-            errors.push(RowError {
-                line,
-                message: format!(
-                    "{} is not a column Stillpoint knows; the columns are {} (or their keys: \
-                     {}).",
-                    quoted(name),
-                    HEADINGS.join(", "),
-                    COLUMNS.join(", ")
-                ),
-                column: shortened(name),
-            });
-        }
-        if at[NAME].is_none() {
-            errors.push(RowError {
-                line,
-                column: "name".to_owned(),
-                message: "The Name column is missing; every file needs it.".to_owned(),
-            });
-        }
-        let columns = Columns {
-            at,
-            unnamed,
-            width: header.len(),
-        };
-        Ok((columns, errors))
-    }
-
-    fn field<'r>(&self, record: &'r csv::StringRecord, column: usize) -> &'r str {
-        let cell = self.at[column]
-            .and_then(|index| record.get(index))
-            .unwrap_or("");
-        read_back(cell)
-    }
-
     /// One row, checked: the mentor, or every problem in it.
     fn mentor(
         &self,
@@ -377,7 +306,8 @@ fn parse_yes_no(text: &str) -> std::result::Result<bool, String> {
 /// or every problem found.
 pub fn read_mentors_csv(bytes: &[u8]) -> std::result::Result<Vec<CsvMentor>, Vec<RowError>> {
     let table = read_table(bytes, &COLUMNS.join(",")).map_err(|e| vec![e])?;
-    let (columns, mut errors) = Columns::read(&table.header, table.header_line)?;
+    let (columns, mut errors) = VOCABULARY.columns(&table.header, table.header_line)?;
+    errors.extend(missing(&columns, table.header_line));
     let mut rows = Vec::new();
     for row in table.rows {
         let (line, record) = match row {

@@ -5,12 +5,13 @@ use std::collections::HashMap;
 
 use chrono::NaiveDate;
 
+use super::VOCABULARY;
 use super::{
-    column_named, CsvEntry, ACTIVITY, CERTIFIED_MENTOR, COLUMNS, DATE, DAYS, ENDORSED,
-    EXAMPLE_NOTE, FORMAT, HEADINGS, HOURS, NOTES, PROVIDER, PROVIDER_CREDENTIAL,
+    CsvEntry, ACTIVITY, CERTIFIED_MENTOR, COLUMNS, DATE, DAYS, ENDORSED, EXAMPLE_NOTE, FORMAT,
+    HEADINGS, HOURS, NOTES, PROVIDER, PROVIDER_CREDENTIAL,
 };
-use crate::csv_file::{one_newline, read_back, read_table, width_problem, words, RowError};
-use crate::error::{quoted, shortened, Error};
+use crate::csv_file::{one_newline, read_table, width_problem, words, Columns, RowError};
+use crate::error::{quoted, Error};
 use crate::model::{EntryDraft, ValidEntry};
 use crate::rules::{Format, RuleSet};
 
@@ -22,7 +23,8 @@ pub fn read_csv(
     today: NaiveDate,
 ) -> Result<Vec<CsvEntry>, Vec<RowError>> {
     let table = read_table(bytes, &COLUMNS.join(",")).map_err(|e| vec![e])?;
-    let (columns, mut errors) = Columns::read(&table.header, table.header_line)?;
+    let (columns, mut errors) = VOCABULARY.columns(&table.header, table.header_line)?;
+    errors.extend(missing(&columns, table.header_line));
     let names = ActivityNames::of(rules);
 
     let mut rows = Vec::new();
@@ -46,97 +48,33 @@ pub fn read_csv(
     }
 }
 
-/// Where each known column is in the file's rows.
-struct Columns {
-    /// For each of `COLUMNS`, its index in a row, if the file has it.
-    at: [Option<usize>; 10],
-    /// Columns without a name: ignored, but they must stay empty.
-    unnamed: Vec<usize>,
-    /// How many fields the header has.
-    width: usize,
+/// What an entries file must have besides a known column: Date, Activity, Format, and Hours or
+/// Days.
+fn missing(columns: &Columns, line: u32) -> Vec<RowError> {
+    let mut errors = Vec::new();
+    for required in [DATE, ACTIVITY, FORMAT] {
+        if columns.at[required].is_none() {
+            errors.push(RowError {
+                line,
+                column: COLUMNS[required].to_owned(),
+                message: format!(
+                    "The {} column is missing; every file needs it.",
+                    HEADINGS[required]
+                ),
+            });
+        }
+    }
+    if columns.at[HOURS].is_none() && columns.at[DAYS].is_none() {
+        errors.push(RowError {
+            line,
+            column: "hours".to_owned(),
+            message: "The Hours column is missing; a file needs Hours, Days or both.".to_owned(),
+        });
+    }
+    errors
 }
 
 impl Columns {
-    /// The columns the header names, and its problems (a column twice, one unknown, one
-    /// missing); refused whole only when it names none of ours, as a file of something else does.
-    fn read(
-        header: &csv::StringRecord,
-        line: u32,
-    ) -> Result<(Columns, Vec<RowError>), Vec<RowError>> {
-        let mut at = [None; 10];
-        let mut unnamed = Vec::new();
-        let mut errors = Vec::new();
-        let mut unknown = Vec::new();
-        for (index, name) in header.iter().enumerate() {
-            if words(name).is_empty() {
-                unnamed.push(index);
-                continue;
-            }
-            match column_named(name) {
-                Some(known) if at[known].is_some() => errors.push(RowError {
-                    line,
-                    column: COLUMNS[known].to_owned(),
-                    message: format!(
-                        "{} is a second {} column; keep one.",
-                        quoted(name),
-                        HEADINGS[known]
-                    ),
-                }),
-                Some(known) => at[known] = Some(index),
-                None => unknown.push(name),
-            }
-        }
-        if at.iter().all(Option::is_none) {
-            return Err(vec![RowError {
-                line,
-                column: "file".to_owned(),
-                message: format!(
-                    "The first line must name the columns: {}. This one names none of them.",
-                    HEADINGS.join(", ")
-                ),
-            }]);
-        }
-        for name in unknown {
-            errors.push(RowError {
-                line,
-                message: format!(
-                    "{} is not a column Stillpoint knows; the columns are {} (or their keys: \
-                     {}).",
-                    quoted(name),
-                    HEADINGS.join(", "),
-                    COLUMNS.join(", ")
-                ),
-                column: shortened(name),
-            });
-        }
-        for required in [DATE, ACTIVITY, FORMAT] {
-            if at[required].is_none() {
-                errors.push(RowError {
-                    line,
-                    column: COLUMNS[required].to_owned(),
-                    message: format!(
-                        "The {} column is missing; every file needs it.",
-                        HEADINGS[required]
-                    ),
-                });
-            }
-        }
-        if at[HOURS].is_none() && at[DAYS].is_none() {
-            errors.push(RowError {
-                line,
-                column: "hours".to_owned(),
-                message: "The Hours column is missing; a file needs Hours, Days or both."
-                    .to_owned(),
-            });
-        }
-        let columns = Columns {
-            at,
-            unnamed,
-            width: header.len(),
-        };
-        Ok((columns, errors))
-    }
-
     /// Whether a problem is in a column the file does not have (the header says so once,
     /// rather than every row).
     fn lacks(&self, column: &str) -> bool {
@@ -145,13 +83,6 @@ impl Columns {
             Some(known) => self.at[known].is_none(),
             None => false,
         }
-    }
-
-    fn field<'r>(&self, record: &'r csv::StringRecord, column: usize) -> &'r str {
-        let cell = self.at[column]
-            .and_then(|index| record.get(index))
-            .unwrap_or("");
-        read_back(cell)
     }
 
     /// One row, checked: the entry, or every problem in it.
