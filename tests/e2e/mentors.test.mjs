@@ -1,10 +1,13 @@
 // The mentor directory: add someone, choose them when logging hours, and remove them (asked
 // first) with the entry keeping their name; find examiners who speak a language, open a
-// mentor's page and write to them; import the program's list through the open dialog.
+// mentor's page and write to them; import the program's list through the open dialog; a
+// mentor's page lists the events they present.
 import assert from "node:assert/strict";
-import { resolve } from "node:path";
+import { execFileSync } from "node:child_process";
+import { writeFileSync } from "node:fs";
+import { join, resolve } from "node:path";
 import { test } from "node:test";
-import { answerOpenDialog, fakeViewer, scratch, waitUntil, withApp } from "./driver.mjs";
+import { answerOpenDialog, appBinary, fakeViewer, scratch, waitUntil, withApp } from "./driver.mjs";
 
 const programList = resolve(import.meta.dirname, "../../src-tauri/core/tests/fixtures/mentors-program-list.csv");
 const cards = (app) => app.script("return document.querySelectorAll('[data-testid=mentor-card]').length");
@@ -172,4 +175,30 @@ test("the directory, a page and the form fit the smallest window, light and dark
       assert.equal(await app.value("#notes"), "Ask about the Advanced 1 review.");
     }, { env });
   }
+});
+
+test("a mentor's page lists the calendar's events they present", async () => {
+  const home = scratch("mentors-events");
+  execFileSync(appBinary, ["--db", home.db, "demo"]);
+  const ics = join(home.dir, "program.ics");
+  writeFileSync(
+    ics,
+    [
+      "BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:-//Test//EN",
+      "BEGIN:VEVENT", "UID:pelvis@example.org", "DTSTAMP:20260101T000000Z", "DTSTART:20990310T170000Z",
+      "DURATION:PT1H30M", "SUMMARY:The pelvis and the diaphragm", "X-STILLPOINT-PRESENTER:KARIN HOLM", "END:VEVENT",
+      "END:VCALENDAR", "",
+    ].join("\r\n"),
+  );
+  execFileSync(appBinary, ["--db", home.db, "calendar", "import", ics]);
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=mentors]");
+    await app.type("[data-testid=mentor-search]", "karin");
+    await app.waitFor("[data-testid=mentor-summary]", { text: "1 of " });
+    await app.click("[data-testid=open-mentor]");
+    await app.waitFor("[data-testid=mentor-page] h1", { text: "Karin Holm" });
+    await app.waitFor("[data-testid=mentor-event]", { text: "The pelvis and the diaphragm" });
+    await app.script("document.querySelector('[data-testid=mentor-events]').scrollIntoView()");
+    await app.screenshot("mentors-07-page-events");
+  });
 });

@@ -24,7 +24,7 @@ import {
 } from "./bindings";
 
 export type {
-  Activity, ApiError, AppStatus, Attachment, Backup, BackupStatus, RecordCounts, DeletedEntry, Owner, SavedFile, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
+  Activity, ApiError, AppStatus, Attachment, Backup, BackupStatus, RecordCounts, StoredEvent, DeletedEntry, Owner, SavedFile, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
   CaseStudy, CaseStudyDraft, Certification, Clearance, Client, ClientDraft, ClientOverview, ClientSummary, Course,
   CourseDraft, Exam, ExamDraft, Hit, Intake, IntakeDraft, PathReadiness, Presentation, PresentationDraft,
   FlaggedItem, Screen, ScreenAnswer, Session, SessionDraft, SessionKind, Technique, TechniqueList, Training,

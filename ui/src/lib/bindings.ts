@@ -893,6 +893,82 @@ export type ErrorCode =
 /**  Something the user cannot fix; details are in the log. */
 "internal";
 
+/**  An event of the calendar. */
+export type Event = {
+	/**
+	 *  Its identity across files (iCalendar's `UID`): importing a file again finds the event
+	 *  by it. An occurrence of a recurring series has one of its own, made from the series'
+	 *  and its original start.
+	 */
+	uid: string,
+	/**  Its revision (iCalendar's `SEQUENCE`): a file with a higher one updates the event. */
+	sequence: number,
+	/**  What it is called. */
+	title: string,
+	/**  Who presents it, as typed (any script). */
+	presenter: string,
+	/**  Their credentials, e.g. "CST-D". */
+	presenter_credentials: string,
+	/**  When it starts. */
+	start: EventStart,
+	/**  How long it lasts, in minutes (whole days for an all-day event). */
+	duration_minutes: number,
+	/**  It can be attended live. */
+	live: boolean,
+	/**  A recording can be bought or watched. */
+	recording: boolean,
+	/**  What attending live costs, when known. */
+	cost_live: Fee | null,
+	/**  What the recording costs, when known. */
+	cost_recording: Fee | null,
+	/**
+	 *  The course to have taken first (a course key of the certification file, e.g. `CS1`);
+	 *  empty when none.
+	 */
+	prerequisite: string,
+	/**  How to register, in the organiser's words (write to an address, a password…). */
+	registration_notes: string,
+	/**  Where it happens or is registered for: an `http(s)` address, or empty. */
+	link: string,
+	/**  The rule set's activity it counts as when attended (category B). */
+	activity: string,
+	/**  Where the therapist stands with it; `None` until they say. */
+	status: EventStatus | null,
+};
+
+/**  When an event starts: at an instant, or on a day (all day). */
+export type EventStart = 
+/**  At an instant, which its time zone shows as a local time. */
+{ kind: "timed"; 
+/**  The instant, in UTC. */
+at: string; 
+/**
+ *  The IANA time zone the event is given in (`America/New_York`); `None` when it was
+ *  given in UTC, or in a zone of the file's own that no IANA zone names.
+ */
+time_zone: string | null } | 
+/**  All day, on a date (and the days after it its duration covers). */
+{ kind: "all_day"; 
+/**  The first day. */
+date: string };
+
+/**
+ *  Where the therapist stands with an event: interested → registered → attended (live or the
+ *  recording), or missed. An event nobody has marked has no status (`None` in [`Event`]): the
+ *  app never marks one for the therapist.
+ */
+export type EventStatus = 
+/**  Would like to go. */
+"interested" | 
+/**  Registered for it. */
+"registered" | 
+/**  Attended it live. */
+"attended_live" | 
+/**  Watched its recording. */
+"attended_recording" | 
+/**  Did not attend. */
+"missed";
+
 /**  An exam passed, as stored. */
 export type Exam = {
 	/**  Its id. */
@@ -1159,6 +1235,8 @@ export type MentorPage = {
 	hours: CategoryHours[],
 	/**  What the page says of them all: "3 entries, 4 h 30 min counted". */
 	summary: string,
+	/**  The calendar's events they present, by start. */
+	events: StoredEvent[],
 };
 
 /**  What the Mentors view asks for. Each filter left empty lets every mentor through. */
@@ -1519,6 +1597,16 @@ export type SkippedMentor = {
 	name: string,
 	/**  Why, in a sentence: "already in your directory", "the same person as line 3". */
 	reason: string,
+};
+
+/**  An event as the calendar keeps it. */
+export type StoredEvent = {
+	/**  Its row. */
+	id: number,
+	/**  The event. */
+	event: Event,
+	/**  The entry it was logged as, once attended. */
+	entry_id: number | null,
 };
 
 /**  Everything a tracking form prints about one submission. */

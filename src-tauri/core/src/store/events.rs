@@ -6,7 +6,7 @@ use std::path::Path;
 
 use chrono::{DateTime, NaiveDate, NaiveDateTime, Utc};
 use rusqlite::{params, Connection, OptionalExtension, Row};
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use specta::Type;
 
 use super::columns::read_row;
@@ -16,7 +16,7 @@ use crate::model::{iso, Entry, EntryDraft, Event, EventStart, EventStatus, Fee};
 use crate::rules::{Category, Format};
 
 /// An event as the calendar keeps it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Type)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct StoredEvent {
     /// Its row.
     #[specta(type = specta_typescript::Number)]
@@ -187,6 +187,17 @@ fn all(conn: &Connection) -> Result<Vec<StoredEvent>> {
     ))?;
     let rows = stmt.query_map([], from_row)?;
     Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// The events `name` presents (the same name, in any case or accents), by start.
+pub(crate) fn presented_by(conn: &Connection, name: &str) -> Result<Vec<StoredEvent>> {
+    let name = crate::clinical::folded(name);
+    Ok(all(conn)?
+        .into_iter()
+        .filter(|s| {
+            !s.event.presenter.is_empty() && crate::clinical::folded(&s.event.presenter) == name
+        })
+        .collect())
 }
 
 fn get(conn: &Connection, id: i64) -> Result<StoredEvent> {

@@ -33,6 +33,7 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 pub(crate) use clearances::clearances_of;
 pub(crate) use clients::{all_clients, get_client};
 pub(crate) use entries::entries_of_mentor;
+pub(crate) use events::presented_by;
 pub use events::{CalendarImport, StoredEvent};
 pub(crate) use intakes::get_intake;
 pub(crate) use mentors::{get as get_mentor, list as all_mentors};

@@ -2,8 +2,8 @@
 //! examiner? who mentors in Spanish, virtually, in Chile?), and a mentor's page with what the
 //! therapist received from them.
 //!
-//! The page has no list of the events a mentor presents yet: the program's calendar (issue #13,
-//! its second half) adds it to [`MentorPage`], from the events whose presenter is this mentor.
+//! The page lists the calendar's events the mentor presents: those whose presenter is their name
+//! (in any case or accents), as a calendar file names the presenter in words.
 
 use serde::{Deserialize, Serialize};
 use specta::Type;
@@ -12,7 +12,7 @@ use crate::clinical::folded;
 use crate::error::Result;
 use crate::model::{Country, Entry, Mentor, MentorRole};
 use crate::rules::{format_minutes, Category, Format};
-use crate::store::{all_mentors, entries_of_mentor, get_mentor, Store};
+use crate::store::{all_mentors, entries_of_mentor, get_mentor, presented_by, Store, StoredEvent};
 
 /// What the Mentors view asks for. Each filter left empty lets every mentor through.
 #[derive(Debug, Clone, Default, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -71,6 +71,8 @@ pub struct MentorPage {
     pub hours: Vec<CategoryHours>,
     /// What the page says of them all: "3 entries, 4 h 30 min counted".
     pub summary: String,
+    /// The calendar's events they present, by start.
+    pub events: Vec<StoredEvent>,
 }
 
 /// Whether `mentor` is one the query asks for.
@@ -217,11 +219,13 @@ pub fn page(store: &Store, id: i64) -> Result<MentorPage> {
         1 => format!("1 entry, {} counted.", format_minutes(counted)),
         n => format!("{n} entries, {} counted.", format_minutes(counted)),
     };
+    let events = presented_by(conn, &mentor.details.name)?;
     Ok(MentorPage {
         mentor,
         entries,
         hours,
         summary,
+        events,
     })
 }
 
@@ -414,5 +418,36 @@ mod tests {
             .hours
             .iter()
             .all(|h| h.entries == 0 && h.counted == "0 min"));
+    }
+
+    #[test]
+    fn a_mentor_s_page_lists_the_events_they_present_by_start_in_any_case_or_accents() {
+        let mut store = store();
+        let tomas = store
+            .mentors()
+            .unwrap()
+            .into_iter()
+            .find(|m| m.details.name == "Tomás Oyarzún")
+            .unwrap();
+        let before = store.mentor_page(tomas.id).unwrap().events.len();
+        let ics = "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n\
+            BEGIN:VEVENT\r\nUID:later@example.org\r\nDTSTAMP:20260101T000000Z\r\n\
+            DTSTART:20260910T170000Z\r\nDURATION:PT1H\r\nSUMMARY:The pelvis\r\n\
+            X-STILLPOINT-PRESENTER:TOMAS OYARZUN\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:sooner@example.org\r\nDTSTAMP:20260101T000000Z\r\n\
+            DTSTART:20260710T170000Z\r\nDURATION:PT1H\r\nSUMMARY:Cranial nerves\r\n\
+            X-STILLPOINT-PRESENTER:Tomás Oyarzún\r\nEND:VEVENT\r\n\
+            BEGIN:VEVENT\r\nUID:other@example.org\r\nDTSTAMP:20260101T000000Z\r\n\
+            DTSTART:20260810T170000Z\r\nDURATION:PT1H\r\nSUMMARY:Migraines\r\n\
+            X-STILLPOINT-PRESENTER:Ingrid Bakke\r\nEND:VEVENT\r\nEND:VCALENDAR\r\n";
+        store
+            .import_ics(ics.as_bytes(), chrono_tz::Tz::UTC)
+            .unwrap();
+        let page = store.mentor_page(tomas.id).unwrap();
+        let titles: Vec<&str> = page.events[before..]
+            .iter()
+            .map(|e| e.event.title.as_str())
+            .collect();
+        assert_eq!(titles, ["Cranial nerves", "The pelvis"]);
     }
 }
