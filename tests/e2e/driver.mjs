@@ -117,11 +117,21 @@ class AppWindow {
   }
 
   /** Clicks the element at `css`, first scrolling it to the middle of its scroll area, as a
-   * person would, so no sticky header or footer covers it. */
+   * person would, so no sticky header or footer covers it. A view that draws its rows again
+   * (a reloaded list, the virtual table) may replace the element between finding and clicking
+   * it, as a person's click would land on the new one: then it is found again, a few times. */
   async click(css) {
-    const el = await this.waitFor(css);
-    await this.script("arguments[0].scrollIntoView({ block: 'center' })", [{ [ELEMENT]: el }]);
-    await this.cmd("POST", `/element/${el}/click`, {});
+    for (let tries = 1; ; tries++) {
+      const el = await this.waitFor(css);
+      try {
+        await this.script("arguments[0].scrollIntoView({ block: 'center' })", [{ [ELEMENT]: el }]);
+        await this.cmd("POST", `/element/${el}/click`, {});
+        return;
+      } catch (e) {
+        const replaced = await this.script("return arguments[0].isConnected === false", [{ [ELEMENT]: el }]).catch(() => true);
+        if (!replaced || tries === 3) throw e;
+      }
+    }
   }
 
   /** Clears the input at `css` and types `value` into it, as a person would. */
