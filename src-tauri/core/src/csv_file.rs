@@ -418,6 +418,33 @@ impl Vocabulary {
 }
 
 impl Columns {
+    /// What is wrong with a row as a whole, before its cells are read: more or fewer fields
+    /// than the header, or a value in a column without a name.
+    pub fn row_problem(
+        &self,
+        record: &csv::StringRecord,
+        line: u32,
+        delimiter: u8,
+    ) -> Option<RowError> {
+        let problem = |message: String| RowError {
+            line,
+            column: "row".to_owned(),
+            message,
+        };
+        if let Some(message) = width_problem(record, self.width, delimiter) {
+            return Some(problem(message));
+        }
+        self.unnamed
+            .iter()
+            .any(|&i| record.get(i).is_some_and(|f| !f.trim().is_empty()))
+            .then(|| {
+                problem(
+                    "This row has a value in a column without a name; name the column or empty it."
+                        .to_owned(),
+                )
+            })
+    }
+
     /// The cell of `column` in `record`, as typed (one quote taken off a cell the export kept
     /// from looking like a formula); empty when the file lacks the column.
     pub fn field<'r>(&self, record: &'r csv::StringRecord, column: usize) -> &'r str {

@@ -19,9 +19,7 @@ use std::path::Path;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use crate::csv_file::{
-    self, one_newline, read_table, width_problem, words, Columns, RowError, Vocabulary,
-};
+use crate::csv_file::{self, one_newline, read_table, words, Columns, RowError, Vocabulary};
 use crate::error::{quoted, Error, Result};
 use crate::model::{read_country, read_time_zone, split_languages, MentorDraft, MentorRole};
 use crate::rules::Format;
@@ -158,19 +156,8 @@ impl Columns {
             column: column.to_owned(),
             message,
         };
-        if let Some(message) = width_problem(record, self.width, delimiter) {
-            return Err(vec![problem("row", message)]);
-        }
-        if self
-            .unnamed
-            .iter()
-            .any(|&i| record.get(i).is_some_and(|f| !f.trim().is_empty()))
-        {
-            return Err(vec![problem(
-                "row",
-                "This row has a value in a column without a name; name the column or empty it."
-                    .to_owned(),
-            )]);
+        if let Some(whole) = self.row_problem(record, line, delimiter) {
+            return Err(vec![whole]);
         }
         let mut problems = Vec::new();
         let mut field_problem = |e: Error, column: usize| match e {

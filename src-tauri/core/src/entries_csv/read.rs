@@ -10,7 +10,7 @@ use super::{
     CsvEntry, ACTIVITY, CERTIFIED_MENTOR, COLUMNS, DATE, DAYS, ENDORSED, EXAMPLE_NOTE, FORMAT,
     HEADINGS, HOURS, NOTES, PROVIDER, PROVIDER_CREDENTIAL,
 };
-use crate::csv_file::{one_newline, read_table, width_problem, words, Columns, RowError};
+use crate::csv_file::{one_newline, read_table, words, Columns, RowError};
 use crate::error::{quoted, Error};
 use crate::model::{EntryDraft, ValidEntry};
 use crate::rules::{Format, RuleSet};
@@ -99,19 +99,8 @@ impl Columns {
             column: column.to_owned(),
             message,
         };
-        if let Some(message) = width_problem(record, self.width, delimiter) {
-            return Err(vec![problem("row", message)]);
-        }
-        if self
-            .unnamed
-            .iter()
-            .any(|&i| record.get(i).is_some_and(|f| !f.trim().is_empty()))
-        {
-            return Err(vec![problem(
-                "row",
-                "This row has a value in a column without a name; name the column or empty it."
-                    .to_owned(),
-            )]);
+        if let Some(whole) = self.row_problem(record, line, delimiter) {
+            return Err(vec![whole]);
         }
 
         let mut problems = Vec::new();

@@ -12,7 +12,7 @@ use std::str::FromStr;
 use serde::{Deserialize, Serialize};
 use specta::Type;
 
-use super::profile::{looks_like_email, looks_like_phone};
+use super::profile::{checked_email, checked_phone, looks_like_email, looks_like_phone};
 use super::typed::clean;
 use crate::clinical::folded;
 use crate::error::{quoted, Error, Result};
@@ -263,20 +263,8 @@ impl MentorDraft {
         if name.is_empty() {
             return Err(Error::invalid("name", "Enter the mentor's name."));
         }
-        let email = clean("email", "Email", &self.email, 254)?;
-        if !email.is_empty() && !looks_like_email(&email) {
-            return Err(Error::invalid(
-                "email",
-                "Enter an email address like name@example.org.",
-            ));
-        }
-        let phone = clean("phone", "Phone", &self.phone, 40)?;
-        if !phone.is_empty() && !looks_like_phone(&phone) {
-            return Err(Error::invalid(
-                "phone",
-                "Enter a phone number using digits, spaces and + - ( ) only, like +46 40 123 45 67.",
-            ));
-        }
+        let email = checked_email(&self.email)?;
+        let phone = checked_phone(&self.phone, Some("+46 40 123 45 67"))?;
         let mut roles = self.roles.clone();
         roles.sort();
         roles.dedup();

@@ -34,20 +34,8 @@ impl Profile {
                 "Enter your name as it should appear on forms.",
             ));
         }
-        let email = clean("email", "Email", &self.email, 254)?;
-        if !email.is_empty() && !looks_like_email(&email) {
-            return Err(Error::invalid(
-                "email",
-                "Enter an email address like name@example.org.",
-            ));
-        }
-        let phone = clean("phone", "Phone", &self.phone, 40)?;
-        if !phone.is_empty() && !looks_like_phone(&phone) {
-            return Err(Error::invalid(
-                "phone",
-                "Enter a phone number using digits, spaces and + - ( ) only.",
-            ));
-        }
+        let email = checked_email(&self.email)?;
+        let phone = checked_phone(&self.phone, None)?;
         Ok(Profile {
             name: single_line(&name),
             credentials: single_line(&clean(
@@ -70,6 +58,33 @@ fn single_line(value: &str) -> String {
 
 /// One `@`, something before it, a dotted domain after it, no spaces. Internationalised
 /// addresses (non-ASCII letters) are allowed: a therapist in Kyiv may have one.
+/// An email address as typed, cleaned; empty, or one that looks like an address (field
+/// `email`).
+pub(super) fn checked_email(text: &str) -> Result<String> {
+    let email = clean("email", "Email", text, 254)?;
+    if !email.is_empty() && !looks_like_email(&email) {
+        return Err(Error::invalid(
+            "email",
+            "Enter an email address like name@example.org.",
+        ));
+    }
+    Ok(email)
+}
+
+/// A phone number as typed, cleaned; empty, or digits, spaces and + - ( ) (field `phone`). The
+/// message shows `example` when given.
+pub(super) fn checked_phone(text: &str, example: Option<&str>) -> Result<String> {
+    let phone = clean("phone", "Phone", text, 40)?;
+    if !phone.is_empty() && !looks_like_phone(&phone) {
+        let like = example.map_or_else(String::new, |e| format!(", like {e}"));
+        return Err(Error::invalid(
+            "phone",
+            format!("Enter a phone number using digits, spaces and + - ( ) only{like}."),
+        ));
+    }
+    Ok(phone)
+}
+
 pub(super) fn looks_like_email(email: &str) -> bool {
     let Some((local, domain)) = email.split_once('@') else {
         return false;
