@@ -38,6 +38,15 @@ pub fn viewer_folder() -> PathBuf {
         .join("viewer")
 }
 
+/// The computer's time zone (an IANA name), for times shown or read without one; UTC when the
+/// system does not say.
+pub fn local_zone() -> chrono_tz::Tz {
+    iana_time_zone::get_timezone()
+        .ok()
+        .and_then(|name| name.parse().ok())
+        .unwrap_or(chrono_tz::Tz::UTC)
+}
+
 #[cfg(test)]
 mod tests {
     use std::path::Path;

@@ -35,6 +35,8 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::back_up_now,
         commands::choose_backup_folder,
         commands::use_default_backup_folder,
+        commands::reminder_minutes,
+        commands::set_reminder_minutes,
         commands::list_entries,
         commands::add_entry,
         commands::update_entry,
@@ -112,9 +114,11 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
     builder
         .plugin(tauri_plugin_dialog::init())
         .plugin(tauri_plugin_opener::init())
+        .plugin(tauri_plugin_notification::init())
         .setup(|app| {
             let state = app.state::<AppState>();
             state.use_desktop_if_unset(Box::new(system::TauriDesktop(app.handle().clone())));
+            remind_while_running(app.handle().clone());
             Ok(())
         })
         .on_window_event(|window, event| {
@@ -131,6 +135,17 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
         })
         .manage(state)
         .invoke_handler(commands.invoke_handler())
+}
+
+/// While the app runs, a system notification the chosen minutes before each registered live
+/// event (checked every half minute; no network is used).
+fn remind_while_running<R: Runtime>(app: tauri::AppHandle<R>) {
+    std::thread::spawn(move || loop {
+        let zone = folders::local_zone();
+        // A reminder that cannot be shown (no notification service) is tried again next time.
+        let _ = app.state::<AppState>().remind(chrono::Utc::now(), zone);
+        std::thread::sleep(std::time::Duration::from_secs(30));
+    });
 }
 
 /// What the shell runs in the window when closing it would throw away a form's changes.

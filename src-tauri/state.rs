@@ -1,5 +1,6 @@
 //! What the shell keeps between calls: the open database, or why it could not be opened.
 
+use std::collections::HashSet;
 use std::path::{Path, PathBuf};
 use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
@@ -7,6 +8,7 @@ use std::time::Instant;
 
 use stillpoint_core::backups::Backup;
 use stillpoint_core::files::ViewerCopies;
+use stillpoint_core::store::Reminder;
 use stillpoint_core::{ApiError, ErrorCode, Store};
 
 use crate::Desktop;
@@ -27,6 +29,8 @@ pub struct AppState {
     /// Why the last backup the app tried could not be made, if it could not (shown on the
     /// dashboard and in Settings until one succeeds).
     backup_failure: Arc<Mutex<Option<String>>>,
+    /// The events this run has reminded the therapist of (each once).
+    reminded: Mutex<HashSet<i64>>,
 }
 
 impl AppState {
@@ -44,6 +48,7 @@ impl AppState {
             desktop: OnceLock::new(),
             unsaved: AtomicBool::new(false),
             backup_failure: Arc::default(),
+            reminded: Mutex::default(),
         }
     }
 
@@ -111,6 +116,31 @@ impl AppState {
         back_up(&self.db_path, &self.backup_failure, |store, now| {
             store.back_up_if_due(now)
         })
+    }
+
+    /// Shows a system notification for each registered live event about to start that this run
+    /// has not reminded of yet; returns those. Times are worded in `zone` (the computer's).
+    pub fn remind(
+        &self,
+        now: chrono::DateTime<chrono::Utc>,
+        zone: chrono_tz::Tz,
+    ) -> Result<Vec<Reminder>, ApiError> {
+        let due = self.with_store(|s| s.reminders_due(now, zone))?;
+        let mut reminded = self.reminded.lock().map_err(|_| ApiError {
+            code: ErrorCode::Internal,
+            message: "Stillpoint hit an earlier error; please restart it.".into(),
+            field: None,
+        })?;
+        let new: Vec<Reminder> = due
+            .into_iter()
+            .filter(|r| !reminded.contains(&r.event_id))
+            .collect();
+        let desktop = self.desktop()?;
+        for reminder in &new {
+            desktop.notify(&reminder.title, &reminder.body)?;
+            reminded.insert(reminder.event_id);
+        }
+        Ok(new)
     }
 
     /// Why the database could not be opened, if it could not.

@@ -10,6 +10,7 @@ use std::path::{Path, PathBuf};
 use stillpoint_core::{ApiError, Error};
 use tauri::{AppHandle, Manager, Runtime};
 use tauri_plugin_dialog::DialogExt;
+use tauri_plugin_notification::NotificationExt;
 use tauri_plugin_opener::OpenerExt;
 
 /// What the commands ask of the desktop.
@@ -36,6 +37,8 @@ pub trait Desktop: Send + Sync {
     fn open_link(&self, link: &str) -> Result<(), ApiError>;
     /// Closes the main window (the therapist chose to discard a form's changes).
     fn close_window(&self) -> Result<(), ApiError>;
+    /// Shows a system notification.
+    fn notify(&self, title: &str, body: &str) -> Result<(), ApiError>;
 }
 
 /// The real desktop, through Tauri's dialog and opener plugins.
@@ -129,6 +132,20 @@ impl<R: Runtime> Desktop for TauriDesktop<R> {
         };
         let window = self.0.get_webview_window("main").ok_or_else(refused)?;
         window.close().map_err(|_| refused())
+    }
+
+    fn notify(&self, title: &str, body: &str) -> Result<(), ApiError> {
+        self.0
+            .notification()
+            .builder()
+            .title(title)
+            .body(body)
+            .show()
+            .map_err(|e| {
+                ApiError::from(Error::Refused(format!(
+                    "The system's notifications could not show a reminder: {e}."
+                )))
+            })
     }
 }
 

@@ -50,14 +50,6 @@ pub enum CalendarCommand {
     },
 }
 
-/// The computer's time zone, for times a file gives without one; UTC when it cannot be told.
-fn local_zone() -> chrono_tz::Tz {
-    iana_time_zone::get_timezone()
-        .ok()
-        .and_then(|name| name.parse().ok())
-        .unwrap_or(chrono_tz::Tz::UTC)
-}
-
 pub(super) fn run(
     store: &mut Store,
     command: CalendarCommand,
@@ -65,29 +57,31 @@ pub(super) fn run(
     err: &mut dyn Write,
 ) -> Result<i32> {
     match command {
-        CalendarCommand::Import { file } => match store.import_ics_file(&file, local_zone()) {
-            Ok(done) => {
-                writeln!(
-                    out,
-                    "Imported {}: {} added, {} updated, {} unchanged.",
-                    file.display(),
-                    plural(count(done.added), "event", "events"),
-                    done.updated,
-                    done.unchanged
-                )?;
-                for note in &done.notes {
-                    writeln!(out, "line {}: {}", note.line, note.message)?;
+        CalendarCommand::Import { file } => {
+            match store.import_ics_file(&file, crate::folders::local_zone()) {
+                Ok(done) => {
+                    writeln!(
+                        out,
+                        "Imported {}: {} added, {} updated, {} unchanged.",
+                        file.display(),
+                        plural(count(done.added), "event", "events"),
+                        done.updated,
+                        done.unchanged
+                    )?;
+                    for note in &done.notes {
+                        writeln!(out, "line {}: {}", note.line, note.message)?;
+                    }
                 }
+                Err(Error::Invalid {
+                    field: "file",
+                    message,
+                }) => {
+                    writeln!(err, "error: {message}")?;
+                    return Ok(1);
+                }
+                Err(other) => return Err(other),
             }
-            Err(Error::Invalid {
-                field: "file",
-                message,
-            }) => {
-                writeln!(err, "error: {message}")?;
-                return Ok(1);
-            }
-            Err(other) => return Err(other),
-        },
+        }
         CalendarCommand::List { json: _ } => {
             let list: Vec<serde_json::Value> = store.events()?.iter().map(event_json).collect();
             writeln!(

@@ -29,6 +29,7 @@ mod certification;
 mod clients;
 mod hours;
 mod mentors;
+mod reminders;
 mod submissions;
 
 pub use app::*;
@@ -37,6 +38,7 @@ pub use certification::*;
 pub use clients::*;
 pub use hours::*;
 pub use mentors::*;
+pub use reminders::*;
 pub use submissions::*;
 
 /// A file the app wrote where the user asked.

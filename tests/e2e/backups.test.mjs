@@ -1,6 +1,6 @@
 // Backups in the real window: the day's backup once the dashboard shows, "Back up now" in
 // Settings, a folder chosen through the system's folder picker, and the dashboard's warning
-// when that folder goes missing.
+// when that folder goes missing; the minutes before a reminder.
 import assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import { mkdirSync, readdirSync, rmSync } from "node:fs";
@@ -84,4 +84,25 @@ test("Settings → Backups fits the smallest window, light and dark", async () =
       await app.screenshot(`backups-03-minimum-${theme}`);
     }, { env });
   }
+});
+
+test("Settings → Reminders keeps the minutes chosen and refuses none at its field", async () => {
+  const home = scratch("reminders");
+  execFileSync(appBinary, ["--db", home.db, "demo"]);
+  await withApp(home, async (app) => {
+    await app.click("a[data-section=settings]");
+    await app.waitFor("#reminder_minutes");
+    assert.equal(await app.value("#reminder_minutes"), "30", "30 minutes unless chosen");
+    await app.type("#reminder_minutes", "0");
+    await app.click("[data-testid=save-reminders]");
+    await app.waitFor("#reminder_minutes-error", { text: "Choose from 1 to 1440 minutes" });
+    assert.equal(await app.value("#reminder_minutes"), "0", "what was typed stays");
+    await app.type("#reminder_minutes", "45");
+    await app.click("[data-testid=save-reminders]");
+    await app.waitFor("[data-testid=reminders]", { text: "Saved." });
+    assert.equal(await app.exists("#reminder_minutes-error"), false);
+    await app.click("a[data-section=dashboard]");
+    await app.click("a[data-section=settings]");
+    await waitUntil(async () => (await app.value("#reminder_minutes")) === "45", "the choice is kept");
+  });
 });

@@ -3,6 +3,7 @@
 
 mod backups;
 mod mentors;
+mod reminders;
 mod training;
 
 use std::path::{Path, PathBuf};
@@ -32,6 +33,7 @@ struct FakeDesktop {
     opened: Arc<Mutex<Vec<PathBuf>>>,
     links: Arc<Mutex<Vec<String>>>,
     closed: Arc<Mutex<u32>>,
+    notified: Arc<Mutex<Vec<String>>>,
 }
 
 impl Desktop for FakeDesktop {
@@ -61,6 +63,13 @@ impl Desktop for FakeDesktop {
     }
     fn close_window(&self) -> Result<(), ApiError> {
         *self.closed.lock().unwrap() += 1;
+        Ok(())
+    }
+    fn notify(&self, title: &str, body: &str) -> Result<(), ApiError> {
+        self.notified
+            .lock()
+            .unwrap()
+            .push(format!("{title}: {body}"));
         Ok(())
     }
 }

@@ -48,6 +48,10 @@ export const commands = {
 	chooseBackupFolder: () => typedError<BackupStatus | null, ApiError>(__TAURI_INVOKE("choose_backup_folder")),
 	/**  Backups go to the default folder beside the database again. */
 	useDefaultBackupFolder: () => typedError<BackupStatus, ApiError>(__TAURI_INVOKE("use_default_backup_folder")),
+	/**  How many minutes before a registered live event the reminder comes. */
+	reminderMinutes: () => typedError<number, ApiError>(__TAURI_INVOKE("reminder_minutes")),
+	/**  Chooses how many minutes before a registered live event the reminder comes. */
+	setReminderMinutes: (minutes: number) => typedError<number, ApiError>(__TAURI_INVOKE("set_reminder_minutes", { minutes })),
 	listEntries: (query: EntryQuery) => typedError<EntryPage, ApiError>(__TAURI_INVOKE("list_entries", { query })),
 	addEntry: (entry: EntryDraft) => typedError<Entry, ApiError>(__TAURI_INVOKE("add_entry", { entry })),
 	updateEntry: (id: RowId, entry: EntryDraft) => typedError<Entry, ApiError>(__TAURI_INVOKE("update_entry", { id, entry })),

@@ -34,7 +34,7 @@ pub(crate) use clearances::clearances_of;
 pub(crate) use clients::{all_clients, get_client};
 pub(crate) use entries::entries_of_mentor;
 pub(crate) use events::presented_by;
-pub use events::{CalendarImport, StoredEvent};
+pub use events::{CalendarImport, Reminder, StoredEvent, DEFAULT_REMINDER_MINUTES};
 pub(crate) use intakes::get_intake;
 pub(crate) use mentors::{get as get_mentor, list as all_mentors};
 pub use migrations::SCHEMA_VERSION;

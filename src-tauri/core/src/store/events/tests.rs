@@ -160,3 +160,70 @@ fn an_event_attended_is_logged_once_as_a_virtual_b_entry_and_deleting_it_returns
     assert_eq!(returned.entry_id, None);
     assert_eq!(returned.event.status, Some(EventStatus::Registered));
 }
+
+#[test]
+fn a_registered_live_event_is_reminded_within_the_chosen_minutes_before_it_starts() {
+    let mut store = Store::open_in_memory().unwrap();
+    store.import_ics(&two_events(), ZONE).unwrap();
+    let id = store.events().unwrap()[0].id; // 2025-03-11 23:30 UTC, 19:30 in New York
+    let at = Utc.with_ymd_and_hms(2025, 3, 11, 23, 30, 0).unwrap();
+    let before = |minutes: i64| at - chrono::Duration::minutes(minutes);
+    let new_york = chrono_tz::Tz::America__New_York;
+    assert_eq!(store.reminder_minutes().unwrap(), 30);
+    assert!(
+        store
+            .reminders_due(before(10), new_york)
+            .unwrap()
+            .is_empty(),
+        "an event nobody registered for is not reminded"
+    );
+    store
+        .conn()
+        .execute(
+            "UPDATE events SET status = 'registered' WHERE id = ?1",
+            [id],
+        )
+        .unwrap();
+    assert!(store
+        .reminders_due(before(31), new_york)
+        .unwrap()
+        .is_empty());
+    let due = store.reminders_due(before(30), new_york).unwrap();
+    assert_eq!(
+        due,
+        vec![super::Reminder {
+            event_id: id,
+            title: "CS1 review".into(),
+            body: "Starts in 30 min (19:30). The link is in Stillpoint's calendar.".into(),
+        }]
+    );
+    assert!(
+        store.reminders_due(at, new_york).unwrap().is_empty(),
+        "started: no reminder"
+    );
+    assert_eq!(store.set_reminder_minutes(90).unwrap(), 90);
+    assert_eq!(store.reminders_due(before(80), new_york).unwrap().len(), 1);
+    assert!(matches!(
+        store.set_reminder_minutes(0),
+        Err(Error::Invalid {
+            field: "reminder_minutes",
+            ..
+        })
+    ));
+    assert_eq!(
+        store.reminder_minutes().unwrap(),
+        90,
+        "a refusal changes nothing"
+    );
+    store
+        .conn()
+        .execute("UPDATE events SET live = 0 WHERE id = ?1", [id])
+        .unwrap();
+    assert!(
+        store
+            .reminders_due(before(10), new_york)
+            .unwrap()
+            .is_empty(),
+        "a recording is not reminded"
+    );
+}
