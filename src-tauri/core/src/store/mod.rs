@@ -33,12 +33,17 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 pub(crate) use clearances::clearances_of;
 pub(crate) use clients::{all_clients, get_client};
 pub(crate) use entries::entries_of_mentor;
-pub use events::{CalendarImport, StoredEvent};
+pub use events::{attend_draft, Attended, CalendarImport, StoredEvent};
+pub(crate) use events::{
+    between as events_between, past as events_past, started as event_started,
+    upcoming as events_upcoming,
+};
 pub(crate) use intakes::get_intake;
 pub(crate) use mentors::{get as get_mentor, list as all_mentors};
 pub use migrations::SCHEMA_VERSION;
 pub use reports::MonthTotals;
 pub(crate) use sessions::sessions_of;
+pub(crate) use training::all_courses;
 
 use crate::error::{Error, Result};
 use crate::model::{Attachment, Owner, Profile};

@@ -160,3 +160,130 @@ fn an_event_attended_is_logged_once_as_a_virtual_b_entry_and_deleting_it_returns
     assert_eq!(returned.entry_id, None);
     assert_eq!(returned.event.status, Some(EventStatus::Registered));
 }
+
+fn past_and_future(store: &mut Store) -> [i64; 2] {
+    store.import_ics(&two_events(), ZONE).unwrap();
+    [0, 1].map(|i| store.events().unwrap()[i].id)
+}
+
+#[test]
+fn a_status_is_said_by_the_therapist_and_attended_only_by_logging() {
+    let mut store = Store::open_in_memory().unwrap();
+    let [past, future] = past_and_future(&mut store);
+    let registered = store
+        .set_event_status(future, Some(EventStatus::Registered), now(), today())
+        .unwrap();
+    assert_eq!(registered.event.status, Some(EventStatus::Registered));
+    let cleared = store
+        .set_event_status(future, None, now(), today())
+        .unwrap();
+    assert_eq!(cleared.event.status, None);
+    for attended in [EventStatus::AttendedLive, EventStatus::AttendedRecording] {
+        let refused = store
+            .set_event_status(past, Some(attended), now(), today())
+            .unwrap_err();
+        assert!(
+            matches!(
+                refused,
+                Error::Invalid {
+                    field: "status",
+                    ..
+                }
+            ),
+            "{refused:?}"
+        );
+    }
+    let not_yet = store
+        .set_event_status(future, Some(EventStatus::Missed), now(), today())
+        .unwrap_err();
+    assert!(
+        not_yet.to_string().contains("has not happened yet"),
+        "{not_yet}"
+    );
+    let missed = store
+        .set_event_status(past, Some(EventStatus::Missed), now(), today())
+        .unwrap();
+    assert_eq!(missed.event.status, Some(EventStatus::Missed));
+    assert_eq!(store.event(future).unwrap().event.status, None);
+
+    store.attend_event(past, None, now(), today()).unwrap();
+    let logged = store
+        .set_event_status(past, Some(EventStatus::Interested), now(), today())
+        .unwrap_err();
+    assert!(logged.to_string().contains("delete that entry"), "{logged}");
+    assert_eq!(
+        store.event(past).unwrap().event.status,
+        Some(EventStatus::AttendedLive)
+    );
+}
+
+#[test]
+fn the_attend_draft_is_what_attending_logs_and_an_edited_one_is_logged_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let [past, future] = past_and_future(&mut store);
+    let draft = store.attend_event_draft(past, now(), today()).unwrap();
+    assert_eq!(draft.date, "2025-03-11");
+    assert_eq!(draft.activity, "large_group");
+    assert_eq!(draft.format, Some(crate::rules::Format::Virtual));
+    assert_eq!(draft.hours, "1:30");
+    assert_eq!(draft.notes, "CS1 review");
+    let refused = store
+        .attend_event_draft(future, now(), today())
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("has not happened yet"),
+        "{refused}"
+    );
+
+    let mut edited = draft.clone();
+    edited.hours = "1:00".into();
+    edited.activity = "receiving_treatment".into();
+    let not_b = store
+        .log_attended_event(past, &edited, super::Attended::Recording, now(), today())
+        .unwrap_err();
+    assert!(
+        matches!(
+            not_b,
+            Error::Invalid {
+                field: "activity",
+                ..
+            }
+        ),
+        "{not_b:?}"
+    );
+    edited.activity = draft.activity.clone();
+    edited.date = "2025-13-01".into();
+    let bad_date = store
+        .log_attended_event(past, &edited, super::Attended::Recording, now(), today())
+        .unwrap_err();
+    assert!(
+        matches!(bad_date, Error::Invalid { field: "date", .. }),
+        "{bad_date:?}"
+    );
+    assert!(
+        store.event(past).unwrap().entry_id.is_none(),
+        "nothing changed"
+    );
+
+    edited.date = draft.date.clone();
+    let entry = store
+        .log_attended_event(past, &edited, super::Attended::Recording, now(), today())
+        .unwrap();
+    assert_eq!(entry.counted_minutes, 60, "the edited hours");
+    let logged = store.event(past).unwrap();
+    assert_eq!(logged.entry_id, Some(entry.id));
+    assert_eq!(logged.event.status, Some(EventStatus::AttendedRecording));
+    let twice = store
+        .log_attended_event(past, &edited, super::Attended::Live, now(), today())
+        .unwrap_err();
+    assert!(twice.to_string().contains("logged already"), "{twice}");
+    let future_draft = super::attend_draft(&store.event(future).unwrap().event);
+    let early = store
+        .log_attended_event(future, &future_draft, super::Attended::Live, now(), today())
+        .unwrap_err();
+    assert!(
+        early.to_string().contains("has not happened yet"),
+        "{early}"
+    );
+    assert!(store.event(future).unwrap().entry_id.is_none());
+}
