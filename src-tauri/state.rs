@@ -27,6 +27,8 @@ pub struct AppState {
     /// Why the last backup the app tried could not be made, if it could not (shown on the
     /// dashboard and in Settings until one succeeds).
     backup_failure: Arc<Mutex<Option<String>>>,
+    /// The time zone the calendar is shown in, when not the computer's (for tests).
+    time_zone: Option<chrono_tz::Tz>,
 }
 
 impl AppState {
@@ -44,6 +46,7 @@ impl AppState {
             desktop: OnceLock::new(),
             unsaved: AtomicBool::new(false),
             backup_failure: Arc::default(),
+            time_zone: None,
         }
     }
 
@@ -51,6 +54,24 @@ impl AppState {
     pub fn with_viewer_folder(mut self, folder: PathBuf) -> AppState {
         self.viewer = ViewerCopies::in_folder(folder);
         self
+    }
+
+    /// Shows the calendar in `zone` instead of the computer's (tests need a zone of their own).
+    pub fn with_time_zone(mut self, zone: chrono_tz::Tz) -> AppState {
+        self.time_zone = Some(zone);
+        self
+    }
+
+    /// The zone the calendar is shown in: the computer's — `TZ` when it names an IANA zone,
+    /// else the system's setting — or UTC when neither says.
+    pub fn time_zone(&self) -> chrono_tz::Tz {
+        self.time_zone.unwrap_or_else(|| {
+            std::env::var("TZ")
+                .ok()
+                .and_then(|tz| tz.trim_start_matches(':').parse().ok())
+                .or_else(|| iana_time_zone::get_timezone().ok()?.parse().ok())
+                .unwrap_or(chrono_tz::Tz::UTC)
+        })
     }
 
     /// Uses `desktop` for dialogs and the system viewer (tests give one that needs no screen).

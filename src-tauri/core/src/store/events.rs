@@ -281,6 +281,11 @@ impl super::Store {
         calendar::write_ics(&events, now)
     }
 
+    /// Event `id` alone as an iCalendar file; `now` is its timestamp.
+    pub fn export_event_ics(&self, id: i64, now: DateTime<Utc>) -> Result<String> {
+        calendar::write_ics(&[get(&self.conn, id)?.event], now)
+    }
+
     /// Logs an event the therapist attended as a category B entry — virtual, its duration, its
     /// date in its own time zone, its presenter as the provider ([`attend_draft`]) — linked to
     /// it, and marks it attended (live when it could be attended live, else the recording).

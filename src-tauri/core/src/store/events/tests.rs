@@ -287,3 +287,21 @@ fn the_attend_draft_is_what_attending_logs_and_an_edited_one_is_logged_once() {
     );
     assert!(store.event(future).unwrap().entry_id.is_none());
 }
+
+#[test]
+fn one_event_exports_alone_and_reads_back_as_itself() {
+    let mut store = Store::open_in_memory().unwrap();
+    let [past, _] = past_and_future(&mut store);
+    let ics = store.export_event_ics(past, now()).unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+    let mut other = Store::open_in_memory().unwrap();
+    other.import_ics(ics.as_bytes(), ZONE).unwrap();
+    assert_eq!(
+        other.events().unwrap()[0].event,
+        store.event(past).unwrap().event
+    );
+    assert!(matches!(
+        store.export_event_ics(999, now()),
+        Err(Error::NotFound(_))
+    ));
+}
