@@ -478,6 +478,26 @@ fn may_log(stored: &StoredEvent, now: DateTime<Utc>, today: NaiveDate) -> Result
     Ok(())
 }
 
+/// The demo's events, each with the entry it was logged as when attended. Called inside the
+/// demo's one transaction.
+pub(crate) fn write_demo_events(
+    tx: &Connection,
+    events: &[(Event, Option<crate::model::ValidEntry>)],
+) -> Result<()> {
+    for (event, entry) in events {
+        write(tx, None, event)?;
+        let id = tx.last_insert_rowid();
+        if let Some(entry) = entry {
+            let entry_id = super::entries::insert(tx, entry)?;
+            tx.execute(
+                "UPDATE events SET entry_id = ?1 WHERE id = ?2",
+                params![entry_id, id],
+            )?;
+        }
+    }
+    Ok(())
+}
+
 /// The events starting in `[from, to)` (UTC instants), by start: the month grid's query.
 pub(crate) fn between(
     conn: &Connection,

@@ -36,7 +36,7 @@ pub(crate) use entries::entries_of_mentor;
 pub use events::{attend_draft, Attended, CalendarImport, StoredEvent};
 pub(crate) use events::{
     between as events_between, past as events_past, started as event_started,
-    upcoming as events_upcoming,
+    upcoming as events_upcoming, write_demo_events,
 };
 pub(crate) use intakes::get_intake;
 pub(crate) use mentors::{get as get_mentor, list as all_mentors};
