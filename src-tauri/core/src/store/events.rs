@@ -326,7 +326,8 @@ impl super::Store {
 
     /// Saves `draft` (the entry form's, from [`attend_draft`], perhaps edited) as the entry event
     /// `id` is logged as, and marks the event attended `how`. The entry is checked as every entry
-    /// is, and its activity must be of category B. Refused, changing nothing: an event already
+    /// is, its activity must be of category B, and the event must be one that can be attended
+    /// `how` (live, or its recording). Refused, changing nothing: an event already
     /// logged (an event is logged once), and one that has not started by `now`. One transaction.
     pub fn log_attended_event(
         &mut self,
@@ -339,6 +340,23 @@ impl super::Store {
         let rules = crate::rules::default_rule_set()?;
         let stored = get(&self.conn, id)?;
         may_log(&stored, now, today)?;
+        let offered = match how {
+            Attended::Live => stored.event.live,
+            Attended::Recording => stored.event.recording,
+        };
+        if !offered {
+            return Err(Error::invalid(
+                "how",
+                format!(
+                    "\"{}\" has no {}.",
+                    stored.event.title,
+                    match how {
+                        Attended::Live => "live session: it is a recording",
+                        Attended::Recording => "recording",
+                    }
+                ),
+            ));
+        }
         let activity = draft.activity.as_str();
         if rules.activity(activity).ok().map(|a| a.category) != Some(Category::B) {
             return Err(Error::invalid(

@@ -239,7 +239,7 @@ fn the_attend_draft_is_what_attending_logs_and_an_edited_one_is_logged_once() {
     edited.hours = "1:00".into();
     edited.activity = "receiving_treatment".into();
     let not_b = store
-        .log_attended_event(past, &edited, super::Attended::Recording, now(), today())
+        .log_attended_event(past, &edited, super::Attended::Live, now(), today())
         .unwrap_err();
     assert!(
         matches!(
@@ -254,7 +254,7 @@ fn the_attend_draft_is_what_attending_logs_and_an_edited_one_is_logged_once() {
     edited.activity = draft.activity.clone();
     edited.date = "2025-13-01".into();
     let bad_date = store
-        .log_attended_event(past, &edited, super::Attended::Recording, now(), today())
+        .log_attended_event(past, &edited, super::Attended::Live, now(), today())
         .unwrap_err();
     assert!(
         matches!(bad_date, Error::Invalid { field: "date", .. }),
@@ -266,6 +266,18 @@ fn the_attend_draft_is_what_attending_logs_and_an_edited_one_is_logged_once() {
     );
 
     edited.date = draft.date.clone();
+    assert!(!store.event(past).unwrap().event.recording);
+    let no_recording = store
+        .log_attended_event(past, &edited, super::Attended::Recording, now(), today())
+        .unwrap_err();
+    assert!(
+        matches!(no_recording, Error::Invalid { field: "how", .. }),
+        "{no_recording:?}"
+    );
+    store
+        .conn()
+        .execute("UPDATE events SET recording = 1 WHERE id = ?1", [past])
+        .unwrap();
     let entry = store
         .log_attended_event(past, &edited, super::Attended::Recording, now(), today())
         .unwrap();
