@@ -38,12 +38,13 @@ pub fn viewer_folder() -> PathBuf {
         .join("viewer")
 }
 
-/// The computer's time zone (an IANA name), for times shown or read without one; UTC when the
-/// system does not say.
+/// The computer's time zone, for times shown here and times read without one: `TZ` when it
+/// names an IANA zone, else the system's setting, else UTC.
 pub fn local_zone() -> chrono_tz::Tz {
-    iana_time_zone::get_timezone()
+    std::env::var("TZ")
         .ok()
-        .and_then(|name| name.parse().ok())
+        .and_then(|tz| tz.trim_start_matches(':').parse().ok())
+        .or_else(|| iana_time_zone::get_timezone().ok()?.parse().ok())
         .unwrap_or(chrono_tz::Tz::UTC)
 }
 

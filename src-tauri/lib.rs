@@ -56,6 +56,13 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::import_mentors,
         commands::export_mentors,
         commands::contact_mentor,
+        commands::calendar_month,
+        commands::calendar_agenda,
+        commands::import_calendar,
+        commands::export_calendar,
+        commands::set_event_status,
+        commands::attend_event_draft,
+        commands::log_attended_event,
         commands::import_csv,
         commands::save_csv_template,
         commands::list_submissions,
@@ -141,9 +148,10 @@ pub fn with_app<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> taur
 /// event (checked every half minute; no network is used).
 fn remind_while_running<R: Runtime>(app: tauri::AppHandle<R>) {
     std::thread::spawn(move || loop {
-        let zone = folders::local_zone();
+        let state = app.state::<AppState>();
+        let zone = state.time_zone();
         // A reminder that cannot be shown (no notification service) is tried again next time.
-        let _ = app.state::<AppState>().remind(chrono::Utc::now(), zone);
+        let _ = state.remind(chrono::Utc::now(), zone);
         std::thread::sleep(std::time::Duration::from_secs(30));
     });
 }

@@ -31,6 +31,8 @@ pub struct AppState {
     backup_failure: Arc<Mutex<Option<String>>>,
     /// The events this run has reminded the therapist of (each once).
     reminded: Mutex<HashSet<i64>>,
+    /// The time zone the calendar is shown in, when not the computer's (for tests).
+    time_zone: Option<chrono_tz::Tz>,
 }
 
 impl AppState {
@@ -49,6 +51,7 @@ impl AppState {
             unsaved: AtomicBool::new(false),
             backup_failure: Arc::default(),
             reminded: Mutex::default(),
+            time_zone: None,
         }
     }
 
@@ -56,6 +59,17 @@ impl AppState {
     pub fn with_viewer_folder(mut self, folder: PathBuf) -> AppState {
         self.viewer = ViewerCopies::in_folder(folder);
         self
+    }
+
+    /// Shows the calendar in `zone` instead of the computer's (tests need a zone of their own).
+    pub fn with_time_zone(mut self, zone: chrono_tz::Tz) -> AppState {
+        self.time_zone = Some(zone);
+        self
+    }
+
+    /// The zone the calendar is shown in: the computer's (see `folders::local_zone`).
+    pub fn time_zone(&self) -> chrono_tz::Tz {
+        self.time_zone.unwrap_or_else(crate::folders::local_zone)
     }
 
     /// Uses `desktop` for dialogs and the system viewer (tests give one that needs no screen).

@@ -25,6 +25,7 @@ use crate::AppState;
 
 mod app;
 mod backups;
+mod calendar;
 mod certification;
 mod clients;
 mod hours;
@@ -34,6 +35,7 @@ mod submissions;
 
 pub use app::*;
 pub use backups::*;
+pub use calendar::*;
 pub use certification::*;
 pub use clients::*;
 pub use hours::*;

@@ -1,7 +1,8 @@
 //! The commands as the window calls them: through Tauri's IPC (mock runtime), JSON in and out
-//! (the mentor directory's in commands/mentors.rs).
+//! (the mentor directory's in commands/mentors.rs, the calendar's in commands/calendar.rs).
 
 mod backups;
+mod calendar;
 mod mentors;
 mod reminders;
 mod training;
@@ -24,11 +25,13 @@ struct Window {
 }
 
 /// A desktop without a screen: its save dialog answers `save_to`, its open dialog `open_from`,
-/// and it remembers what it was asked to open.
+/// and it remembers what it was asked to open. Both dialogs check the extension asked for:
+/// `extension`, else `csv` to open.
 #[derive(Clone, Default)]
 struct FakeDesktop {
     save_to: Option<PathBuf>,
     open_from: Option<PathBuf>,
+    extension: Option<&'static str>,
     folder: Option<PathBuf>,
     opened: Arc<Mutex<Vec<PathBuf>>>,
     links: Arc<Mutex<Vec<String>>>,
@@ -39,10 +42,13 @@ struct FakeDesktop {
 impl Desktop for FakeDesktop {
     fn ask_where_to_save(&self, _title: &str, suggested: &str, extension: &str) -> Option<PathBuf> {
         assert!(suggested.ends_with(&format!(".{extension}")));
+        if let Some(expected) = self.extension {
+            assert_eq!(extension, expected);
+        }
         self.save_to.clone()
     }
     fn ask_which_to_open(&self, _title: &str, extension: &str) -> Option<PathBuf> {
-        assert_eq!(extension, "csv");
+        assert_eq!(extension, self.extension.unwrap_or("csv"));
         self.open_from.clone()
     }
     fn ask_for_folder(&self, _title: &str, _start: &Path) -> Option<PathBuf> {
@@ -79,7 +85,13 @@ fn window_on(dir: tempfile::TempDir, db: &str) -> Window {
 }
 
 fn window_with(dir: tempfile::TempDir, db: &str, desktop: FakeDesktop) -> Window {
-    let state = AppState::open(dir.path().join(db))
+    let state = AppState::open(dir.path().join(db));
+    window_of(dir, state, desktop)
+}
+
+/// A window on `state` (e.g. one given a time zone of its own), with `desktop`.
+fn window_of(dir: tempfile::TempDir, state: AppState, desktop: FakeDesktop) -> Window {
+    let state = state
         .with_viewer_folder(dir.path().join("viewer"))
         .with_desktop(Box::new(desktop));
     let app = stillpoint::with_app(mock_builder(), state)

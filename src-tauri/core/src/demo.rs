@@ -3,9 +3,11 @@
 //! Everyone in it is invented. It only ever goes into an empty database, so it can never mix
 //! with a therapist's real records. It passes the same validation as anything typed in, and
 //! its sessions the same screen: the flagged client's sessions are saved only because a
-//! clearance dated before them is recorded.
+//! clearance dated before them is recorded. Its calendar (demo/events.rs) holds the program's
+//! sessions around today, some attended and logged as attending logs them.
 
 mod clients;
+mod events;
 mod mentors;
 
 use chrono::NaiveDate;
@@ -14,12 +16,13 @@ use crate::certification::default_certification;
 use crate::clinical::intake_screen;
 use crate::error::{Error, Result};
 use crate::model::{
-    CourseDraft, CourseRole, EntryDraft, ExamDraft, MentorDraft, PresentationDraft, Profile,
-    ValidEntry,
+    CourseDraft, CourseRole, EntryDraft, EventStatus, ExamDraft, MentorDraft, PresentationDraft,
+    Profile, ValidEntry,
 };
 use crate::rules::{default_rule_set, Format};
 use crate::store::{DemoClient, Store};
 use clients::demo_clients;
+use events::demo_events;
 use mentors::demo_mentors;
 
 /// The demo practitioner.
@@ -147,7 +150,6 @@ fn demo_rows() -> Vec<Row> {
             None,
             "Virtual study group: diaphragm releases.",
         ),
-        (None, "2025-10-01", "study_group", Virtual, "1:00", None, ""),
         (
             None,
             "2025-05-16",
@@ -165,15 +167,6 @@ fn demo_rows() -> Vec<Row> {
             "1:00",
             None,
             "Empower Your Practice: marketing with integrity.",
-        ),
-        (
-            None,
-            "2025-11-12",
-            "eyp_recording",
-            Virtual,
-            "1:00",
-            None,
-            "",
         ),
         (
             None,
@@ -377,9 +370,27 @@ pub fn load(store: &mut Store, today: NaiveDate) -> Result<()> {
         .iter()
         .map(|p| p.validated(today))
         .collect::<Result<Vec<_>>>()?;
+    // The calendar: the events attended were logged as attending logs them.
+    let events = demo_events(today)?
+        .iter()
+        .map(|e| {
+            let event = e.validated(rules, certification)?;
+            let attended = matches!(
+                event.status,
+                Some(EventStatus::AttendedLive | EventStatus::AttendedRecording)
+            );
+            let entry = if attended {
+                Some(crate::store::attend_draft(&event).validated(rules, today)?)
+            } else {
+                None
+            };
+            Ok((event, entry))
+        })
+        .collect::<Result<Vec<_>>>()?;
     store.with_tx(|tx| {
         crate::store::write_demo(tx, &profile, &mentors, &entries)?;
-        crate::store::write_demo_cases(tx, &clients, &courses, &exams, &presentations, today)
+        crate::store::write_demo_cases(tx, &clients, &courses, &exams, &presentations, today)?;
+        crate::store::write_demo_events(tx, &events)
     })
 }
 

@@ -19,18 +19,22 @@ import {
   type ContactBy,
   type MentorDraft,
   type MentorQuery,
+  type Attended,
+  type EventStatus,
   type Owner,
   type Profile,
 } from "./bindings";
 
 export type {
-  Activity, ApiError, AppStatus, Attachment, Backup, BackupStatus, RecordCounts, StoredEvent, DeletedEntry, Owner, SavedFile, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
+  Activity, ApiError, AppStatus, Attachment, Backup, BackupStatus, RecordCounts, DeletedEntry, Owner, SavedFile, Category, Dashboard, Entry, EntryDraft, EntryPage, EntryQuery,
   CaseStudy, CaseStudyDraft, Certification, Clearance, Client, ClientDraft, ClientOverview, ClientSummary, Course,
   CourseDraft, Exam, ExamDraft, Hit, Intake, IntakeDraft, PathReadiness, Presentation, PresentationDraft,
   FlaggedItem, Screen, ScreenAnswer, Session, SessionDraft, SessionKind, Technique, TechniqueList, Training,
   EntryLock, EntrySort, FeeDraft, Format, ImportSummary, SubmissionDetail, SubmissionState, SubmissionSummary, Mentor, MentorDraft, MonthTotals, Profile, RuleSet,
   CategoryHours, ContactBy, Country, ImportedMentors, MentorChoices, MentorDirectory, MentorImportSummary, MentorPage,
   MentorQuery, MentorRole, RoleChoice, RowError, SkippedMentor,
+  Agenda, AttendChoice, Attended, CalendarImport, CalendarMonth, Event, EventStatus, EventView, GridDay, ImportedCalendar,
+  MonthRef, PrerequisiteMark, StatusChoice, StoredEvent,
 } from "./bindings";
 
 /** An error from the engine, with the field it belongs to when there is one. */
@@ -93,6 +97,13 @@ export const api = {
   importMentors: () => unwrap(commands.importMentors()),
   exportMentors: () => unwrap(commands.exportMentors()),
   contactMentor: (id: number, by: ContactBy) => unwrap(commands.contactMentor(id, by)),
+  calendarMonth: (year: number, month: number) => unwrap(commands.calendarMonth(year, month)),
+  calendarAgenda: () => unwrap(commands.calendarAgenda()),
+  importCalendar: () => unwrap(commands.importCalendar()),
+  exportCalendar: (id: number | null) => unwrap(commands.exportCalendar(id)),
+  setEventStatus: (id: number, status: EventStatus | null) => unwrap(commands.setEventStatus(id, status)),
+  attendEventDraft: (id: number) => unwrap(commands.attendEventDraft(id)),
+  logAttendedEvent: (id: number, entry: EntryDraft, how: Attended) => unwrap(commands.logAttendedEvent(id, entry, how)),
   importCsv: () => unwrap(commands.importCsv()),
   saveCsvTemplate: () => unwrap(commands.saveCsvTemplate()),
   submissions: () => unwrap(commands.listSubmissions()),

@@ -86,6 +86,26 @@ export const commands = {
 	 *  directory holds (the link is made here, from the stored mentor, never taken from the window).
 	 */
 	contactMentor: (id: RowId, by: ContactBy) => typedError<null, ApiError>(__TAURI_INVOKE("contact_mentor", { id, by })),
+	/**  The month grid of `month` (1–12) of `year`. */
+	calendarMonth: (year: number, month: number) => typedError<CalendarMonth, ApiError>(__TAURI_INVOKE("calendar_month", { year, month })),
+	/**  The agenda: upcoming events, then past ones. */
+	calendarAgenda: () => typedError<Agenda, ApiError>(__TAURI_INVOKE("calendar_agenda")),
+	/**
+	 *  Asks which `.ics` file to import, then imports its events: all or none. `None` when the user
+	 *  cancelled.
+	 */
+	importCalendar: () => typedError<ImportedCalendar | null, ApiError>(__TAURI_INVOKE("import_calendar")),
+	/**
+	 *  Asks where to save, then writes every event (or event `id` alone) there as an iCalendar
+	 *  file. `None` when the user cancelled.
+	 */
+	exportCalendar: (id: RowId | null) => typedError<SavedFile | null, ApiError>(__TAURI_INVOKE("export_calendar", { id })),
+	/**  Says where the therapist stands with an event (attended is said by logging it). */
+	setEventStatus: (id: RowId, status: EventStatus | null) => typedError<StoredEvent, ApiError>(__TAURI_INVOKE("set_event_status", { id, status })),
+	/**  The entry form's values for attending an event. */
+	attendEventDraft: (id: RowId) => typedError<EntryDraft, ApiError>(__TAURI_INVOKE("attend_event_draft", { id })),
+	/**  Saves the entry form's draft as the entry an event attended is logged as. */
+	logAttendedEvent: (id: RowId, entry: EntryDraft, how: Attended) => typedError<Entry, ApiError>(__TAURI_INVOKE("log_attended_event", { id, entry, how })),
 	/**
 	 *  Asks which CSV file to import, then imports its entries: all rows, or none. `None` when the
 	 *  user cancelled.
@@ -198,6 +218,20 @@ export type Activity = {
 	needs_certified_mentor?: boolean,
 };
 
+/**  The agenda: what is coming, soonest first, then what is past, latest first. */
+export type Agenda = {
+	/**  Events not yet started (at most [`AGENDA_LIMIT`]). */
+	upcoming: EventView[],
+	/**  How many have not started in all. */
+	upcoming_total: number,
+	/**  Events started, latest first (at most [`AGENDA_LIMIT`]). */
+	past: EventView[],
+	/**  How many have started in all. */
+	past_total: number,
+	/**  "2 upcoming, 5 past", or "The next 100 of 9,000 upcoming, the last 100 of 1,000 past". */
+	summary: string,
+};
+
 /**  The hours beyond the categories' minimums, which count from any category. */
 export type AnyProgress = {
 	/**  Minutes beyond the minimums that the credits available now use. */
@@ -250,6 +284,21 @@ export type Attachment = {
 	added_on: string,
 };
 
+/**  A way to attend an event that may be logged now, with the button's words. */
+export type AttendChoice = {
+	/**  Live or the recording. */
+	how: Attended,
+	/**  "Attended live…". */
+	label: string,
+};
+
+/**  How an event was attended. */
+export type Attended = 
+/**  Live. */
+"live" | 
+/**  Its recording. */
+"recording";
+
 /**  A backup that was checked when it was written and opens now. */
 export type Backup = {
 	/**  Where it is. */
@@ -285,6 +334,38 @@ export type ByCategory = {
 	B: number,
 	/**  Category C. */
 	C: number,
+};
+
+/**  What importing a calendar file did. */
+export type CalendarImport = {
+	/**  Events new to the calendar. */
+	added: number,
+	/**  Events the file gave a higher revision (`SEQUENCE`) of. */
+	updated: number,
+	/**  Events already there as the file has them. */
+	unchanged: number,
+	/**  What was left out and why (a cancelled event, a series cut at 500), each at its line. */
+	notes: IcsProblem[],
+};
+
+/**  The month grid: whole weeks, Monday first. */
+export type CalendarMonth = {
+	/**  The month shown. */
+	month: MonthRef,
+	/**  "December 2026". */
+	title: string,
+	/**  The month before. */
+	previous: MonthRef,
+	/**  The month after. */
+	next: MonthRef,
+	/**  The month of today. */
+	current: MonthRef,
+	/**  The columns' names: "Mon" … "Sun". */
+	weekdays: string[],
+	/**  The weeks, seven days each. */
+	weeks: GridDay[][],
+	/**  "3 events in December 2026", "No events in December 2026". */
+	summary: string,
 };
 
 /**  An entry of a submission with counted minutes left over after it. */
@@ -973,6 +1054,43 @@ export type EventStatus =
 /**  Did not attend. */
 "missed";
 
+/**  An event as the Calendar view shows it. */
+export type EventView = {
+	/**  Its row. */
+	id: number,
+	/**  The event. */
+	event: Event,
+	/**  The entry it was logged as, once attended. */
+	entry_id: number | null,
+	/**  The day it falls on in the computer's zone (an all-day event: its own date), ISO. */
+	local_date: string,
+	/**  That day in words: "Wed 9 December 2026". */
+	day: string,
+	/**  The time on the computer's clock ("01:00"), or "All day". */
+	time: string,
+	/**
+	 *  When it is, both ways when they differ: "19:00 New York — 01:00 here, Wed"; else "19:00";
+	 *  "All day".
+	 */
+	when: string,
+	/**  How long it lasts: "1 h 30 min". */
+	duration: string,
+	/**  It falls on today (the computer's). */
+	today: boolean,
+	/**  It has started. */
+	started: boolean,
+	/**  Where the therapist stands with it: "Registered", "Attended live, logged", "Not marked". */
+	status_label: string,
+	/**  The statuses that may be given now (attended is said by logging it: see `attend`). */
+	choices: StatusChoice[],
+	/**  The ways it may be logged as attended now; empty before it starts and once logged. */
+	attend: AttendChoice[],
+	/**  Why it cannot be logged yet, when it cannot: "It can be logged once it has started." */
+	attend_note: string | null,
+	/**  Its prerequisite course, when the therapist has not taken it. */
+	prerequisite: PrerequisiteMark | null,
+};
+
 /**  An exam passed, as stored. */
 export type Exam = {
 	/**  Its id. */
@@ -1050,6 +1168,22 @@ export type Format =
 /**  Online or by phone, live or recorded. */
 "virtual";
 
+/**  A day of the month grid. */
+export type GridDay = {
+	/**  ISO date. */
+	date: string,
+	/**  The day of the month, "9". */
+	number: number,
+	/**  "Wednesday 9 December 2026". */
+	label: string,
+	/**  It belongs to the month shown (not a day of the weeks around it). */
+	in_month: boolean,
+	/**  It is today. */
+	today: boolean,
+	/**  Its events, by start. */
+	events: EventView[],
+};
+
 /**  One place a text to be printed names the client. */
 export type Hit = {
 	/**  The field, as the case study form knows it: `discussion`, `evaluations.2.text`, … */
@@ -1077,6 +1211,16 @@ export type HoursReading = {
 	words: string,
 };
 
+/**  A problem at one line of a calendar file. */
+export type IcsProblem = {
+	/**  The line of the file, from 1. */
+	line: number,
+	/**  The property it is about (`DTSTART`), or `VEVENT` for the event as a whole, or `file`. */
+	property: string,
+	/**  What is wrong, in a sentence. */
+	message: string,
+};
+
 /**  What an import did, or why it did nothing. */
 export type ImportSummary = {
 	/**  Entries added to the database (0 when `errors` is not empty). */
@@ -1093,6 +1237,14 @@ export type ImportSummary = {
 	repeated_in_file: RepeatedRow[],
 	/**  Every problem found. When there is any, nothing was imported. */
 	errors: RowError[],
+};
+
+/**  A calendar file the user chose to import, and what the import did. */
+export type ImportedCalendar = {
+	/**  The file's name. */
+	file: string,
+	/**  Events added, updated and unchanged, and what was left out. */
+	summary: CalendarImport,
 };
 
 /**  A file the user chose to import, and what the import did. */
@@ -1271,6 +1423,14 @@ export type MentorRole =
 /**  Assists at courses. */
 "teaching_assistant";
 
+/**  A month, for the buttons that move to it. */
+export type MonthRef = {
+	/**  The year. */
+	year: number,
+	/**  The month, 1–12. */
+	month: number,
+};
+
 /**  Counted minutes of one month, per category. */
 export type MonthTotals = {
 	/**  The month, `YYYY-MM`. */
@@ -1328,6 +1488,17 @@ export type PathState =
 "in_progress" | 
 /**  Every item is done. */
 "ready";
+
+/**  A prerequisite course the therapist has not taken, and why it matters. */
+export type PrerequisiteMark = {
+	/**  The course key, e.g. `CS1`. */
+	course: string,
+	/**
+	 *  "You have not taken CS1 yet: a mentor does not teach material of courses not yet
+	 *  attended."
+	 */
+	sentence: string,
+};
 
 /**  A presentation, as stored. */
 export type Presentation = {
@@ -1601,6 +1772,14 @@ export type SkippedMentor = {
 	name: string,
 	/**  Why, in a sentence: "already in your directory", "the same person as line 3". */
 	reason: string,
+};
+
+/**  A status the therapist may give an event now, with the button's words. */
+export type StatusChoice = {
+	/**  The status; `None` takes back what was said. */
+	status: EventStatus | null,
+	/**  "Registered". */
+	label: string,
 };
 
 /**  An event as the calendar keeps it. */

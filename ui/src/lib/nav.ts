@@ -20,7 +20,7 @@ export const sections: Section[] = [
   { id: "hours", label: "Hours", icon: "hours", ready: true, purpose: "Log the mentorship hours you receive in categories A, B and C, checked against the program's rules." },
   { id: "submissions", label: "Submissions", icon: "submissions", ready: true, purpose: "Claim credits, print the program's tracking form, and keep a record of what you sent." },
   { id: "mentors", label: "Mentors", icon: "mentors", ready: true, purpose: "" },
-  { id: "calendar", label: "Calendar", icon: "calendar", ready: false, purpose: "Virtual mentoring sessions, live or recorded; attending one logs its hours in one step." },
+  { id: "calendar", label: "Calendar", icon: "calendar", ready: true, purpose: "Virtual mentoring sessions, live or recorded; attending one logs its hours in one step." },
   { id: "courses", label: "Courses", icon: "courses", ready: true, purpose: "The courses you have taken, with dates, instructors, hours and certificates." },
   { id: "clients", label: "Clients", icon: "clients", ready: true, purpose: "Client intake with contraindication screening first, and session notes." },
   { id: "case-studies", label: "Case studies", icon: "case-studies", ready: true, purpose: "De-identified case write-ups built from a consenting client's sessions." },

@@ -7,6 +7,7 @@ use chrono::NaiveDate;
 use stillpoint_core::calendar::{merge_plan, read_ics, write_ics, IcsContext};
 use stillpoint_core::certification::default_certification;
 use stillpoint_core::rules::default_rule_set;
+use stillpoint_core::Store;
 
 use super::time;
 
@@ -110,4 +111,28 @@ pub(super) fn calendar() {
         written.len() as f64 / 1e6
     );
     println!("  read back the written file     {back:>10.2?}");
+
+    // The store and the Calendar view's read models on those 10,000 events.
+    let dir = tempfile::tempdir().expect("a temporary folder");
+    let mut store = Store::open(&dir.path().join("calendar.db")).expect("a new database");
+    let started = Instant::now();
+    let imported = store
+        .import_ics(text.as_bytes(), chrono_tz::Tz::UTC)
+        .expect("the import runs");
+    let import = started.elapsed();
+    assert_eq!(imported.added as usize, EVENTS);
+    let here = chrono_tz::Tz::Europe__Berlin;
+    let now = chrono::Utc::now();
+    let month = time(20, || {
+        stillpoint_core::views::calendar_month(&store, 2023, 6, here, now).expect("the month")
+    });
+    let shown =
+        stillpoint_core::views::calendar_month(&store, 2023, 6, here, now).expect("the month");
+    let in_grid: usize = shown.weeks.iter().flatten().map(|d| d.events.len()).sum();
+    let agenda = time(20, || {
+        stillpoint_core::views::agenda(&store, here, now).expect("the agenda")
+    });
+    println!("  store import (one transaction) {import:>10.2?}   [target <= 1 s]");
+    println!("  month grid (median of 20)      {month:>10.2?}   {in_grid} events in its weeks");
+    println!("  agenda (median of 20)          {agenda:>10.2?}");
 }

@@ -74,3 +74,52 @@ fn the_demo_has_clients_one_flagged_and_cleared_and_two_case_studies_naming_no_o
     assert_eq!(readiness[1].items[3].detail, "2 of 5 finished.");
     assert!(matches!(load(&mut store, today()), Err(Error::Refused(_))));
 }
+
+#[test]
+fn the_demo_calendar_has_the_programs_around_today_some_logged_one_asking_for_a_course_not_taken() {
+    let mut store = Store::open_in_memory().unwrap();
+    load(&mut store, today()).unwrap();
+    let events = store.events().unwrap();
+    assert!(events.len() >= 10);
+    assert!(events.iter().any(|e| e.event.title == "CS1 Review"));
+    let mentors: Vec<String> = demo_mentors().into_iter().map(|m| m.name).collect();
+    assert!(
+        events.iter().all(|e| mentors.contains(&e.event.presenter)),
+        "presented by the demo's fictional mentors"
+    );
+    let logged: Vec<_> = events.iter().filter(|e| e.entry_id.is_some()).collect();
+    assert_eq!(logged.len(), 2);
+    for e in &logged {
+        let entry = store
+            .entries(&EntryQuery {
+                limit: 100,
+                ..Default::default()
+            })
+            .unwrap()
+            .rows
+            .into_iter()
+            .find(|x| Some(x.id) == e.entry_id)
+            .unwrap();
+        assert_eq!(entry.draft.activity, "large_group");
+        assert_eq!(entry.draft.date, crate::model::iso(e.event.start.date()));
+    }
+    let here = chrono_tz::Tz::Europe__Oslo;
+    let at =
+        chrono::TimeZone::from_utc_datetime(&chrono::Utc, &today().and_hms_opt(12, 0, 0).unwrap());
+    let agenda = crate::views::agenda(&store, here, at).unwrap();
+    assert!(agenda.upcoming.len() >= 5 && agenda.past.len() >= 4);
+    let marked: Vec<_> = agenda
+        .upcoming
+        .iter()
+        .chain(&agenda.past)
+        .filter_map(|e| e.prerequisite.as_ref())
+        .collect();
+    assert_eq!(marked.len(), 1, "CS1 is taken; ADV1 is not");
+    assert_eq!(marked[0].course, "ADV1");
+    let month = crate::views::calendar_month(&store, 2026, 11, here, at).unwrap();
+    assert!(month
+        .weeks
+        .iter()
+        .flatten()
+        .any(|d| d.today && !d.events.is_empty()));
+}

@@ -12,7 +12,7 @@ mod count;
 mod credentials;
 mod credits;
 mod set;
-mod wording;
+pub(crate) mod wording;
 
 pub use claim::{allocate_claim, check_claim, claim_by_category, ClaimedMinutes, PoolEntry};
 pub use count::{count_entry, CountReason, Counted, EntryFacts};

@@ -384,11 +384,16 @@ impl super::Store {
         calendar::write_ics(&events, now)
     }
 
+    /// Event `id` alone as an iCalendar file; `now` is its timestamp.
+    pub fn export_event_ics(&self, id: i64, now: DateTime<Utc>) -> Result<String> {
+        calendar::write_ics(&[get(&self.conn, id)?.event], now)
+    }
+
     /// Logs an event the therapist attended as a category B entry — virtual, its duration, its
-    /// date in its own time zone, its presenter as the provider — linked to it, and marks it
-    /// attended (live when it could be attended live, else the recording). `activity` is the
-    /// rule set's B activity it counts as, else the event's. Refused, changing nothing: an
-    /// event already logged, and one that has not started by `now`. One transaction.
+    /// date in its own time zone, its presenter as the provider ([`attend_draft`]) — linked to
+    /// it, and marks it attended (live when it could be attended live, else the recording).
+    /// `activity` is the rule set's B activity it counts as, else the event's. Refused, changing
+    /// nothing: an event already logged, and one that has not started by `now`. One transaction.
     pub fn attend_event(
         &mut self,
         id: i64,
@@ -396,66 +401,283 @@ impl super::Store {
         now: DateTime<Utc>,
         today: NaiveDate,
     ) -> Result<Entry> {
+        let stored = get(&self.conn, id)?;
+        let mut draft = attend_draft(&stored.event);
+        if let Some(activity) = activity {
+            activity.clone_into(&mut draft.activity);
+        }
+        let how = if stored.event.live {
+            Attended::Live
+        } else {
+            Attended::Recording
+        };
+        self.log_attended_event(id, &draft, how, now, today)
+    }
+
+    /// The entry form's values for attending event `id`: see [`attend_draft`]. Refused for an
+    /// event already logged and one that has not started by `now`, as logging it would be.
+    pub fn attend_event_draft(
+        &self,
+        id: i64,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<EntryDraft> {
+        let stored = get(&self.conn, id)?;
+        may_log(&stored, now, today)?;
+        Ok(attend_draft(&stored.event))
+    }
+
+    /// Saves `draft` (the entry form's, from [`attend_draft`], perhaps edited) as the entry event
+    /// `id` is logged as, and marks the event attended `how`. The entry is checked as every entry
+    /// is, its activity must be of category B, and the event must be one that can be attended
+    /// `how` (live, or its recording). Refused, changing nothing: an event already
+    /// logged (an event is logged once), and one that has not started by `now`. One transaction.
+    pub fn log_attended_event(
+        &mut self,
+        id: i64,
+        draft: &EntryDraft,
+        how: Attended,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<Entry> {
         let rules = crate::rules::default_rule_set()?;
         let stored = get(&self.conn, id)?;
-        let event = &stored.event;
-        if stored.entry_id.is_some() {
-            return Err(Error::Refused(format!(
-                "\"{}\" is logged already: an event is logged once.",
-                event.title
-            )));
-        }
-        let started = match &event.start {
-            EventStart::Timed { at, .. } => *at <= now,
-            EventStart::AllDay { date } => *date <= today,
+        may_log(&stored, now, today)?;
+        let offered = match how {
+            Attended::Live => stored.event.live,
+            Attended::Recording => stored.event.recording,
         };
-        if !started {
-            return Err(Error::Refused(format!(
-                "\"{}\" has not happened yet: an event can be attended once it has started.",
-                event.title
-            )));
+        if !offered {
+            return Err(Error::invalid(
+                "how",
+                format!(
+                    "\"{}\" has no {}.",
+                    stored.event.title,
+                    match how {
+                        Attended::Live => "live session: it is a recording",
+                        Attended::Recording => "recording",
+                    }
+                ),
+            ));
         }
-        let activity = activity.unwrap_or(&event.activity);
+        let activity = draft.activity.as_str();
         if rules.activity(activity).ok().map(|a| a.category) != Some(Category::B) {
             return Err(Error::invalid(
                 "activity",
                 format!("Choose a category B activity for an event, not \"{activity}\"."),
             ));
         }
-        let draft = EntryDraft {
-            date: iso(event.start.date()),
-            activity: activity.to_owned(),
-            format: Some(Format::Virtual),
-            hours: hours(event.duration_minutes),
-            days: None,
-            mentor_id: None,
-            provider: event.presenter.clone(),
-            provider_credentials: event.presenter_credentials.clone(),
-            certified_mentor: false,
-            endorsed: false,
-            notes: event.title.clone(),
-        };
         let entry = draft.validated(rules, today)?;
-        let attended = if event.live {
-            EventStatus::AttendedLive
-        } else {
-            EventStatus::AttendedRecording
-        };
+        let title = stored.event.title;
         self.with_tx(|tx| {
             let entry_id = super::entries::insert(tx, &entry)?;
             let linked = tx.execute(
                 "UPDATE events SET entry_id = ?1, status = ?2 WHERE id = ?3 AND entry_id IS NULL",
-                params![entry_id, attended.key(), id],
+                params![entry_id, how.status().key(), id],
             )?;
             if linked != 1 {
-                return Err(Error::Refused(format!(
-                    "\"{}\" is logged already: an event is logged once.",
-                    event.title
-                )));
+                return Err(logged_already(&title));
             }
             super::entries::get(tx, rules, entry_id)
         })
     }
+
+    /// Says where the therapist stands with event `id`: interested, registered, missed, or
+    /// nothing said (`None`). Attended is said by logging the event
+    /// ([`Self::log_attended_event`]), so an attended status is refused here, and so is any
+    /// change to an event logged already (deleting its entry returns it to registered). A future
+    /// event cannot be missed. One transaction.
+    pub fn set_event_status(
+        &mut self,
+        id: i64,
+        status: Option<EventStatus>,
+        now: DateTime<Utc>,
+        today: NaiveDate,
+    ) -> Result<StoredEvent> {
+        self.with_tx(|tx| {
+            let stored = get(tx, id)?;
+            let title = &stored.event.title;
+            if stored.entry_id.is_some() {
+                return Err(Error::invalid(
+                    "status",
+                    format!(
+                        "\"{title}\" is logged as an entry: delete that entry in Hours to change \
+                         where you stand with it."
+                    ),
+                ));
+            }
+            match status {
+                Some(EventStatus::AttendedLive | EventStatus::AttendedRecording) => {
+                    return Err(Error::invalid(
+                        "status",
+                        format!(
+                            "Mark \"{title}\" attended by logging it (Attend…): the entry is what \
+                             counts."
+                        ),
+                    ));
+                }
+                Some(EventStatus::Missed) if !started(&stored.event, now, today) => {
+                    return Err(Error::invalid(
+                        "status",
+                        format!("\"{title}\" has not happened yet: it cannot be missed."),
+                    ));
+                }
+                _ => {}
+            }
+            tx.execute(
+                "UPDATE events SET status = ?1 WHERE id = ?2",
+                params![status.map(EventStatus::key), id],
+            )?;
+            get(tx, id)
+        })
+    }
+}
+
+/// How an event was attended.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Type)]
+#[serde(rename_all = "snake_case")]
+pub enum Attended {
+    /// Live.
+    Live,
+    /// Its recording.
+    Recording,
+}
+
+impl Attended {
+    /// The status an event attended so has.
+    pub fn status(self) -> EventStatus {
+        match self {
+            Attended::Live => EventStatus::AttendedLive,
+            Attended::Recording => EventStatus::AttendedRecording,
+        }
+    }
+}
+
+/// The entry attending `event` logs, as the entry form shows it: its date in its own time zone,
+/// its B activity, virtual, its duration, its presenter as the provider, its title as the note.
+pub fn attend_draft(event: &Event) -> EntryDraft {
+    EntryDraft {
+        date: iso(event.start.date()),
+        activity: event.activity.clone(),
+        format: Some(Format::Virtual),
+        hours: hours(event.duration_minutes),
+        days: None,
+        mentor_id: None,
+        provider: event.presenter.clone(),
+        provider_credentials: event.presenter_credentials.clone(),
+        certified_mentor: false,
+        endorsed: false,
+        notes: event.title.clone(),
+    }
+}
+
+/// The event has started by `now` (an all-day event: its day has come).
+pub(crate) fn started(event: &Event, now: DateTime<Utc>, today: NaiveDate) -> bool {
+    match &event.start {
+        EventStart::Timed { at, .. } => *at <= now,
+        EventStart::AllDay { date } => *date <= today,
+    }
+}
+
+fn logged_already(title: &str) -> Error {
+    Error::Refused(format!(
+        "\"{title}\" is logged already: an event is logged once."
+    ))
+}
+
+/// Whether `stored` may be logged as attended: not logged yet, and started.
+fn may_log(stored: &StoredEvent, now: DateTime<Utc>, today: NaiveDate) -> Result<()> {
+    let title = &stored.event.title;
+    if stored.entry_id.is_some() {
+        return Err(logged_already(title));
+    }
+    if !started(&stored.event, now, today) {
+        return Err(Error::Refused(format!(
+            "\"{title}\" has not happened yet: an event can be attended once it has started."
+        )));
+    }
+    Ok(())
+}
+
+/// The demo's events, each with the entry it was logged as when attended. Called inside the
+/// demo's one transaction.
+pub(crate) fn write_demo_events(
+    tx: &Connection,
+    events: &[(Event, Option<crate::model::ValidEntry>)],
+) -> Result<()> {
+    for (event, entry) in events {
+        write(tx, None, event)?;
+        let id = tx.last_insert_rowid();
+        if let Some(entry) = entry {
+            let entry_id = super::entries::insert(tx, entry)?;
+            tx.execute(
+                "UPDATE events SET entry_id = ?1 WHERE id = ?2",
+                params![entry_id, id],
+            )?;
+        }
+    }
+    Ok(())
+}
+
+/// The events starting in `[from, to)` (UTC instants), by start: the month grid's query.
+pub(crate) fn between(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    to: DateTime<Utc>,
+) -> Result<Vec<StoredEvent>> {
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM events WHERE starts_at >= ?1 AND starts_at < ?2 ORDER BY starts_at, id"
+    ))?;
+    let rows = stmt.query_map(
+        params![
+            from.format(INSTANT).to_string(),
+            to.format(INSTANT).to_string()
+        ],
+        from_row,
+    )?;
+    Ok(rows.collect::<rusqlite::Result<_>>()?)
+}
+
+/// Up to `limit` events starting at or after `from`, soonest first, and how many there are.
+pub(crate) fn upcoming(
+    conn: &Connection,
+    from: DateTime<Utc>,
+    limit: u32,
+) -> Result<(Vec<StoredEvent>, u32)> {
+    let at = from.format(INSTANT).to_string();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM events WHERE starts_at >= ?1 ORDER BY starts_at, id LIMIT ?2"
+    ))?;
+    let rows = stmt
+        .query_map(params![at, limit], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let count: u32 = conn.query_row(
+        "SELECT count(*) FROM events WHERE starts_at >= ?1",
+        [&at],
+        |r| r.get(0),
+    )?;
+    Ok((rows, count))
+}
+
+/// Up to `limit` events starting before `before`, latest first, and how many there are.
+pub(crate) fn past(
+    conn: &Connection,
+    before: DateTime<Utc>,
+    limit: u32,
+) -> Result<(Vec<StoredEvent>, u32)> {
+    let at = before.format(INSTANT).to_string();
+    let mut stmt = conn.prepare_cached(&format!(
+        "SELECT {COLUMNS} FROM events WHERE starts_at < ?1 ORDER BY starts_at DESC, id DESC LIMIT ?2"
+    ))?;
+    let rows = stmt
+        .query_map(params![at, limit], from_row)?
+        .collect::<rusqlite::Result<_>>()?;
+    let count: u32 = conn.query_row(
+        "SELECT count(*) FROM events WHERE starts_at < ?1",
+        [&at],
+        |r| r.get(0),
+    )?;
+    Ok((rows, count))
 }
 
 #[cfg(test)]

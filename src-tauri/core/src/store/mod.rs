@@ -33,13 +33,19 @@ use rusqlite::{Connection, OptionalExtension, Transaction};
 pub(crate) use clearances::clearances_of;
 pub(crate) use clients::{all_clients, get_client};
 pub(crate) use entries::entries_of_mentor;
-pub(crate) use events::presented_by;
-pub use events::{CalendarImport, Reminder, StoredEvent, DEFAULT_REMINDER_MINUTES};
+pub use events::{
+    attend_draft, Attended, CalendarImport, Reminder, StoredEvent, DEFAULT_REMINDER_MINUTES,
+};
+pub(crate) use events::{
+    between as events_between, past as events_past, presented_by, started as event_started,
+    upcoming as events_upcoming, write_demo_events,
+};
 pub(crate) use intakes::get_intake;
 pub(crate) use mentors::{get as get_mentor, list as all_mentors};
 pub use migrations::SCHEMA_VERSION;
 pub use reports::MonthTotals;
 pub(crate) use sessions::sessions_of;
+pub(crate) use training::all_courses;
 
 use crate::error::{Error, Result};
 use crate::model::{Attachment, Owner, Profile};

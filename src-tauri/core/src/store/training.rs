@@ -41,7 +41,7 @@ fn course_from_row(certification: &Certification, row: &Row<'_>) -> rusqlite::Re
     })
 }
 
-pub(super) fn all_courses(conn: &Connection) -> Result<Vec<Course>> {
+pub(crate) fn all_courses(conn: &Connection) -> Result<Vec<Course>> {
     let certification = default_certification()?;
     let mut stmt = conn.prepare_cached(&format!(
         "SELECT {COURSE_COLUMNS} FROM courses ORDER BY started_on, id"

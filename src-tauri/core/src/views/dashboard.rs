@@ -357,7 +357,7 @@ mod tests {
         assert_eq!(by_month, d.status.counted.total());
         assert_eq!(d.unclaimed_minutes, d.status.counted.total());
         assert_eq!(d.reduced.len() as i64, d.reduced_total.min(8));
-        assert_eq!(d.entry_count, 23);
+        assert_eq!(d.entry_count, 23, "two of them events attended");
     }
 
     #[test]

@@ -5,14 +5,18 @@
 //! - `training`: the Courses view (the training record and each path's checklist).
 //! - `clients`: the client list and the client view (the flag and why, the clearances, the
 //!   sessions and the scale over time).
+//! - `calendar`: the Calendar view's month grid and agenda, times in the computer's zone, the
+//!   prerequisite mark.
 //! - `mentors`: the mentor directory found by role, language, format, country and words; a
 //!   mentor's page (what the therapist received from them).
 
+pub mod calendar;
 pub mod clients;
 pub mod dashboard;
 pub mod mentors;
 pub mod training;
 
+pub use calendar::{agenda, calendar_month, Agenda, CalendarMonth, EventView};
 pub use clients::{ClientOverview, ClientSummary, TimelinePoint};
 pub use dashboard::{dashboard, Dashboard};
 pub use mentors::{CategoryHours, MentorDirectory, MentorPage, MentorQuery};

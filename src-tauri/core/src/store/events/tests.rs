@@ -227,3 +227,160 @@ fn a_registered_live_event_is_reminded_within_the_chosen_minutes_before_it_start
         "a recording is not reminded"
     );
 }
+
+fn past_and_future(store: &mut Store) -> [i64; 2] {
+    store.import_ics(&two_events(), ZONE).unwrap();
+    [0, 1].map(|i| store.events().unwrap()[i].id)
+}
+
+#[test]
+fn a_status_is_said_by_the_therapist_and_attended_only_by_logging() {
+    let mut store = Store::open_in_memory().unwrap();
+    let [past, future] = past_and_future(&mut store);
+    let registered = store
+        .set_event_status(future, Some(EventStatus::Registered), now(), today())
+        .unwrap();
+    assert_eq!(registered.event.status, Some(EventStatus::Registered));
+    let cleared = store
+        .set_event_status(future, None, now(), today())
+        .unwrap();
+    assert_eq!(cleared.event.status, None);
+    for attended in [EventStatus::AttendedLive, EventStatus::AttendedRecording] {
+        let refused = store
+            .set_event_status(past, Some(attended), now(), today())
+            .unwrap_err();
+        assert!(
+            matches!(
+                refused,
+                Error::Invalid {
+                    field: "status",
+                    ..
+                }
+            ),
+            "{refused:?}"
+        );
+    }
+    let not_yet = store
+        .set_event_status(future, Some(EventStatus::Missed), now(), today())
+        .unwrap_err();
+    assert!(
+        not_yet.to_string().contains("has not happened yet"),
+        "{not_yet}"
+    );
+    let missed = store
+        .set_event_status(past, Some(EventStatus::Missed), now(), today())
+        .unwrap();
+    assert_eq!(missed.event.status, Some(EventStatus::Missed));
+    assert_eq!(store.event(future).unwrap().event.status, None);
+
+    store.attend_event(past, None, now(), today()).unwrap();
+    let logged = store
+        .set_event_status(past, Some(EventStatus::Interested), now(), today())
+        .unwrap_err();
+    assert!(logged.to_string().contains("delete that entry"), "{logged}");
+    assert_eq!(
+        store.event(past).unwrap().event.status,
+        Some(EventStatus::AttendedLive)
+    );
+}
+
+#[test]
+fn the_attend_draft_is_what_attending_logs_and_an_edited_one_is_logged_once() {
+    let mut store = Store::open_in_memory().unwrap();
+    let [past, future] = past_and_future(&mut store);
+    let draft = store.attend_event_draft(past, now(), today()).unwrap();
+    assert_eq!(draft.date, "2025-03-11");
+    assert_eq!(draft.activity, "large_group");
+    assert_eq!(draft.format, Some(crate::rules::Format::Virtual));
+    assert_eq!(draft.hours, "1:30");
+    assert_eq!(draft.notes, "CS1 review");
+    let refused = store
+        .attend_event_draft(future, now(), today())
+        .unwrap_err();
+    assert!(
+        refused.to_string().contains("has not happened yet"),
+        "{refused}"
+    );
+
+    let mut edited = draft.clone();
+    edited.hours = "1:00".into();
+    edited.activity = "receiving_treatment".into();
+    let not_b = store
+        .log_attended_event(past, &edited, super::Attended::Live, now(), today())
+        .unwrap_err();
+    assert!(
+        matches!(
+            not_b,
+            Error::Invalid {
+                field: "activity",
+                ..
+            }
+        ),
+        "{not_b:?}"
+    );
+    edited.activity = draft.activity.clone();
+    edited.date = "2025-13-01".into();
+    let bad_date = store
+        .log_attended_event(past, &edited, super::Attended::Live, now(), today())
+        .unwrap_err();
+    assert!(
+        matches!(bad_date, Error::Invalid { field: "date", .. }),
+        "{bad_date:?}"
+    );
+    assert!(
+        store.event(past).unwrap().entry_id.is_none(),
+        "nothing changed"
+    );
+
+    edited.date = draft.date.clone();
+    assert!(!store.event(past).unwrap().event.recording);
+    let no_recording = store
+        .log_attended_event(past, &edited, super::Attended::Recording, now(), today())
+        .unwrap_err();
+    assert!(
+        matches!(no_recording, Error::Invalid { field: "how", .. }),
+        "{no_recording:?}"
+    );
+    store
+        .conn()
+        .execute("UPDATE events SET recording = 1 WHERE id = ?1", [past])
+        .unwrap();
+    let entry = store
+        .log_attended_event(past, &edited, super::Attended::Recording, now(), today())
+        .unwrap();
+    assert_eq!(entry.counted_minutes, 60, "the edited hours");
+    let logged = store.event(past).unwrap();
+    assert_eq!(logged.entry_id, Some(entry.id));
+    assert_eq!(logged.event.status, Some(EventStatus::AttendedRecording));
+    let twice = store
+        .log_attended_event(past, &edited, super::Attended::Live, now(), today())
+        .unwrap_err();
+    assert!(twice.to_string().contains("logged already"), "{twice}");
+    let future_draft = super::attend_draft(&store.event(future).unwrap().event);
+    let early = store
+        .log_attended_event(future, &future_draft, super::Attended::Live, now(), today())
+        .unwrap_err();
+    assert!(
+        early.to_string().contains("has not happened yet"),
+        "{early}"
+    );
+    assert!(store.event(future).unwrap().entry_id.is_none());
+}
+
+#[test]
+fn one_event_exports_alone_and_reads_back_as_itself() {
+    let mut store = Store::open_in_memory().unwrap();
+    let [past, _] = past_and_future(&mut store);
+    let ics = store.export_event_ics(past, now()).unwrap();
+    assert_eq!(ics.matches("BEGIN:VEVENT").count(), 1);
+    let mut other = Store::open_in_memory().unwrap();
+    other.import_ics(ics.as_bytes(), ZONE).unwrap();
+    assert_eq!(
+        other.events().unwrap()[0].event,
+        store.event(past).unwrap().event
+    );
+    assert!(matches!(
+        store.export_event_ics(999, now()),
+        Err(Error::NotFound(_))
+    ));
+}
