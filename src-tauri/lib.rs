@@ -58,6 +58,7 @@ pub fn specta_builder<R: Runtime>() -> Builder<R> {
         commands::contact_mentor,
         commands::calendar_month,
         commands::calendar_agenda,
+        commands::calendar_glance,
         commands::import_calendar,
         commands::export_calendar,
         commands::set_event_status,

@@ -4,7 +4,7 @@
 
 use stillpoint_core::model::EventStatus;
 use stillpoint_core::store::{Attended, CalendarImport, StoredEvent};
-use stillpoint_core::views::{self, Agenda, CalendarMonth};
+use stillpoint_core::views::{self, Agenda, CalendarGlance, CalendarMonth};
 
 use super::*;
 
@@ -26,6 +26,15 @@ pub fn calendar_month(
 pub fn calendar_agenda(state: State<'_, AppState>) -> Result<Agenda, ApiError> {
     let zone = state.time_zone();
     state.with_store(|s| views::agenda(s, zone, chrono::Utc::now()))
+}
+
+/// The dashboard's glance at the calendar: today's and tomorrow's events, and what fills the
+/// next credit's category B gap.
+#[tauri::command(async)]
+#[specta::specta]
+pub fn calendar_glance(state: State<'_, AppState>) -> Result<CalendarGlance, ApiError> {
+    let zone = state.time_zone();
+    state.with_store(|s| views::calendar_glance(s, zone, chrono::Utc::now()))
 }
 
 /// A calendar file the user chose to import, and what the import did.

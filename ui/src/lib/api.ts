@@ -33,7 +33,7 @@ export type {
   EntryLock, EntrySort, FeeDraft, Format, ImportSummary, SubmissionDetail, SubmissionState, SubmissionSummary, Mentor, MentorDraft, MonthTotals, Profile, RuleSet,
   CategoryHours, ContactBy, Country, ImportedMentors, MentorChoices, MentorDirectory, MentorImportSummary, MentorPage,
   MentorQuery, MentorRole, RoleChoice, RowError, SkippedMentor,
-  Agenda, AttendChoice, Attended, CalendarImport, CalendarMonth, Event, EventStatus, EventView, GridDay, ImportedCalendar,
+  Agenda, AttendChoice, Attended, CalendarGlance, CalendarImport, CalendarMonth, Event, EventStatus, EventView, GapFill, GridDay, ImportedCalendar,
   MonthRef, PrerequisiteMark, StatusChoice, StoredEvent,
 } from "./bindings";
 
@@ -71,6 +71,7 @@ export const api = {
   readHours: (text: string) => commands.readHours(text),
   dashboard: () => unwrap(commands.dashboard()),
   backupStatus: () => unwrap(commands.backupStatus()),
+  calendarGlance: () => unwrap(commands.calendarGlance()),
   backUpIfDue: () => unwrap(commands.backUpIfDue()),
   reminderMinutes: () => unwrap(commands.reminderMinutes()),
   setReminderMinutes: (minutes: number) => unwrap(commands.setReminderMinutes(minutes)),

@@ -91,6 +91,11 @@ export const commands = {
 	/**  The agenda: upcoming events, then past ones. */
 	calendarAgenda: () => typedError<Agenda, ApiError>(__TAURI_INVOKE("calendar_agenda")),
 	/**
+	 *  The dashboard's glance at the calendar: today's and tomorrow's events, and what fills the
+	 *  next credit's category B gap.
+	 */
+	calendarGlance: () => typedError<CalendarGlance, ApiError>(__TAURI_INVOKE("calendar_glance")),
+	/**
 	 *  Asks which `.ics` file to import, then imports its events: all or none. `None` when the user
 	 *  cancelled.
 	 */
@@ -334,6 +339,17 @@ export type ByCategory = {
 	B: number,
 	/**  Category C. */
 	C: number,
+};
+
+/**  What the dashboard shows of the calendar. */
+export type CalendarGlance = {
+	/**  Today's and tomorrow's events (the computer's days), by start. */
+	soon: EventView[],
+	/**
+	 *  When the next credit needs category B hours and upcoming events the therapist registered
+	 *  for or is interested in would give some: those events, and what they would give.
+	 */
+	fill: GapFill | null,
 };
 
 /**  What importing a calendar file did. */
@@ -1167,6 +1183,14 @@ export type Format =
 "in_person" | 
 /**  Online or by phone, live or recorded. */
 "virtual";
+
+/**  The upcoming events that would fill the next credit's category B gap. */
+export type GapFill = {
+	/**  "Your next credit needs 4 h of category B: these 2 events you marked would give 3 h." */
+	sentence: string,
+	/**  The events, soonest first, as many as it takes (or all there are). */
+	events: EventView[],
+};
 
 /**  A day of the month grid. */
 export type GridDay = {

@@ -456,5 +456,86 @@ pub fn agenda(store: &Store, here: Tz, now: DateTime<Utc>) -> Result<Agenda> {
     })
 }
 
+/// What the dashboard shows of the calendar.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct CalendarGlance {
+    /// Today's and tomorrow's events (the computer's days), by start.
+    pub soon: Vec<EventView>,
+    /// When the next credit needs category B hours and upcoming events the therapist registered
+    /// for or is interested in would give some: those events, and what they would give.
+    pub fill: Option<GapFill>,
+}
+
+/// The upcoming events that would fill the next credit's category B gap.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct GapFill {
+    /// "Your next credit needs 4 h of category B: these 2 events you marked would give 3 h."
+    pub sentence: String,
+    /// The events, soonest first, as many as it takes (or all there are).
+    pub events: Vec<EventView>,
+}
+
+/// How many upcoming events the gap is looked for in.
+const GAP_LOOKAHEAD: u32 = 500;
+
+/// The dashboard's glance at the calendar: today's and tomorrow's events, and what fills the
+/// next credit's category B gap (the same need the dashboard shows), in the computer's zone
+/// `here`, at `now`.
+pub fn calendar_glance(store: &Store, here: Tz, now: DateTime<Utc>) -> Result<CalendarGlance> {
+    let cx = Context::new(store, here, now)?;
+    let from = midnight(cx.today, here);
+    let to = midnight(cx.today + Duration::days(2), here);
+    let soon = events_between(store.conn(), from, to)?
+        .into_iter()
+        .map(|e| view(e, &cx))
+        .collect();
+    let rules = crate::rules::default_rule_set()?;
+    let (categories, _, _) = super::dashboard::progress(rules, &store.credit_status()?);
+    let need = categories
+        .iter()
+        .find(|c| c.category == crate::rules::Category::B)
+        .map_or(0, |c| c.needs_minutes);
+    let fill = if need > 0 {
+        let (upcoming, _) = events_upcoming(store.conn(), now, GAP_LOOKAHEAD)?;
+        let mut given = 0;
+        let mut chosen = Vec::new();
+        for e in upcoming {
+            let marked = matches!(
+                e.event.status,
+                Some(EventStatus::Registered | EventStatus::Interested)
+            );
+            let counts_b = rules
+                .activity(&e.event.activity)
+                .is_ok_and(|a| a.category == crate::rules::Category::B);
+            if marked && counts_b && given < need {
+                given += i64::from(e.event.duration_minutes);
+                chosen.push(view(e, &cx));
+            }
+        }
+        (!chosen.is_empty()).then(|| {
+            let events = if chosen.len() == 1 {
+                "this event you marked".to_owned()
+            } else {
+                format!("these {} events you marked", chosen.len())
+            };
+            let gives = if given >= need {
+                format!("would give {}", format_minutes(given))
+            } else {
+                format!("would give {} of it", format_minutes(given))
+            };
+            GapFill {
+                sentence: format!(
+                    "Your next credit needs {} of category B: {events} {gives}.",
+                    format_minutes(need)
+                ),
+                events: chosen,
+            }
+        })
+    } else {
+        None
+    };
+    Ok(CalendarGlance { soon, fill })
+}
+
 #[cfg(test)]
 mod tests;

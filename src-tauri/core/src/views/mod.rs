@@ -16,7 +16,10 @@ pub mod dashboard;
 pub mod mentors;
 pub mod training;
 
-pub use calendar::{agenda, calendar_month, Agenda, CalendarMonth, EventView};
+pub use calendar::{
+    agenda, calendar_glance, calendar_month, Agenda, CalendarGlance, CalendarMonth, EventView,
+    GapFill,
+};
 pub use clients::{ClientOverview, ClientSummary, TimelinePoint};
 pub use dashboard::{dashboard, Dashboard};
 pub use mentors::{CategoryHours, MentorDirectory, MentorPage, MentorQuery};

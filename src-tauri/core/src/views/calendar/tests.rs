@@ -200,3 +200,80 @@ fn an_event_whose_prerequisite_is_not_taken_is_marked_with_why_until_it_is() {
         None
     );
 }
+
+#[test]
+fn the_dashboard_glances_at_today_and_tomorrow_and_at_what_fills_the_b_gap() {
+    let event = |uid: &str, start: &str, title: &str| {
+        format!(
+            "BEGIN:VEVENT\r\nUID:{uid}\r\nDTSTAMP:20250101T000000Z\r\nDTSTART:{start}\r\n\
+             DURATION:PT1H30M\r\nSUMMARY:{title}\r\nEND:VEVENT\r\n"
+        )
+    };
+    let file = format!(
+        "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:-//Test//EN\r\n{}{}{}{}END:VCALENDAR\r\n",
+        event("tomorrow@example.org", "20250313T180000Z", "Migraines"),
+        event("week@example.org", "20250319T180000Z", "The pelvis"),
+        event("unmarked@example.org", "20250320T180000Z", "Reflexology"),
+        event("later@example.org", "20250321T180000Z", "Cranial nerves"),
+    );
+    let mut store = Store::open_in_memory().unwrap();
+    store.import_ics(file.as_bytes(), BERLIN).unwrap();
+    let id = |uid: &str| {
+        store
+            .events()
+            .unwrap()
+            .into_iter()
+            .find(|e| e.event.uid == uid)
+            .unwrap()
+            .id
+    };
+    let (tomorrow, week, later) = (
+        id("tomorrow@example.org"),
+        id("week@example.org"),
+        id("later@example.org"),
+    );
+    let glance = super::calendar_glance(&store, BERLIN, now()).unwrap();
+    let titles = |views: &[EventView]| -> Vec<String> {
+        views.iter().map(|v| v.event.title.clone()).collect()
+    };
+    assert_eq!(
+        titles(&glance.soon),
+        ["Migraines"],
+        "today's and tomorrow's"
+    );
+    assert_eq!(glance.fill, None, "nothing marked: nothing said");
+
+    store
+        .set_event_status(tomorrow, Some(EventStatus::Registered), now(), today())
+        .unwrap();
+    store
+        .set_event_status(week, Some(EventStatus::Interested), now(), today())
+        .unwrap();
+    store
+        .set_event_status(later, Some(EventStatus::Registered), now(), today())
+        .unwrap();
+    let fill = super::calendar_glance(&store, BERLIN, now())
+        .unwrap()
+        .fill
+        .unwrap();
+    assert_eq!(
+        fill.sentence,
+        "Your next credit needs 6 h of category B: these 3 events you marked would give 4 h 30 min of it."
+    );
+    assert_eq!(
+        titles(&fill.events),
+        ["Migraines", "The pelvis", "Cranial nerves"]
+    );
+
+    // Once B's minimum is met, nothing is said of it.
+    store
+        .add_entry(
+            &crate::testing::entry("2025-03-01", "large_group", "6"),
+            today(),
+        )
+        .unwrap();
+    assert_eq!(
+        super::calendar_glance(&store, BERLIN, now()).unwrap().fill,
+        None
+    );
+}
