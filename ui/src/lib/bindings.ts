@@ -233,7 +233,7 @@ export type Agenda = {
 	past: EventView[],
 	/**  How many have started in all. */
 	past_total: number,
-	/**  "2 upcoming, 5 past", or "The next 100 of 9,000 upcoming, the last 100 of 1,000 past". */
+	/**  "2 upcoming, 5 past", or "The next 30 of 9,000 upcoming, the last 30 of 1,000 past". */
 	summary: string,
 };
 

@@ -19,8 +19,9 @@ use crate::store::{
     StoredEvent,
 };
 
-/// How many events each part of the agenda lists at most.
-pub const AGENDA_LIMIT: u32 = 100;
+/// How many events each part of the agenda lists at most: what a glance reads, and few enough
+/// to paint in one frame (the month grid reaches any other).
+pub const AGENDA_LIMIT: u32 = 30;
 
 /// A prerequisite course the therapist has not taken, and why it matters.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
@@ -146,7 +147,7 @@ pub struct Agenda {
     pub past: Vec<EventView>,
     /// How many have started in all.
     pub past_total: u32,
-    /// "2 upcoming, 5 past", or "The next 100 of 9,000 upcoming, the last 100 of 1,000 past".
+    /// "2 upcoming, 5 past", or "The next 30 of 9,000 upcoming, the last 30 of 1,000 past".
     pub summary: String,
 }
 
