@@ -6,8 +6,8 @@ use std::sync::atomic::{AtomicBool, Ordering};
 use std::sync::{Arc, Mutex, OnceLock};
 use std::time::Instant;
 
-use stillpoint_core::backups::Backup;
 use stillpoint_core::files::ViewerCopies;
+use stillpoint_core::store::Backup;
 use stillpoint_core::store::Reminder;
 use stillpoint_core::{ApiError, ErrorCode, Store};
 

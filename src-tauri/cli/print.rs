@@ -4,7 +4,6 @@
 use std::io::Write;
 use std::path::Path;
 
-use stillpoint_core::backups::Backup;
 use stillpoint_core::entries_csv::ImportSummary;
 use stillpoint_core::error::Result;
 use stillpoint_core::mentors_csv::MentorImportSummary;
@@ -12,6 +11,7 @@ use stillpoint_core::model::{
     Mentor, Profile, SubmissionDetail, SubmissionState, SubmissionSummary,
 };
 use stillpoint_core::rules::{default_rule_set, format_minutes, CreditStatus};
+use stillpoint_core::store::Backup;
 
 fn credits_word(n: i64) -> String {
     format!("{n} {}", if n == 1 { "credit" } else { "credits" })

@@ -1,7 +1,7 @@
 //! Backups, as Settings → Backups and the dashboard ask for them. A backup is made on a
 //! connection of its own, so the window's keeps answering while it runs.
 
-use stillpoint_core::backups::{Backup, BackupStatus};
+use stillpoint_core::store::{Backup, BackupStatus};
 
 use super::*;
 

@@ -11,7 +11,8 @@
 //! - `clinical`: the contraindication screen and the techniques as data; keeping clients unnamed.
 //! - `certification`: certification paths as data, and readiness from the therapist's records.
 //! - `data`: the one registry of the data files built in (rules, screens, techniques, paths).
-//! - `store`: the SQLite database: opening, migrations, one data-access module per aggregate.
+//! - `store`: the SQLite database: opening, migrations, one data-access module per aggregate,
+//!   and backups (checked copies of the whole record, and which of them are kept).
 //! - `views`: the read models the window shows (the dashboard, the client list and view), with
 //!   the sentences they say.
 //! - `demo`: realistic demo data for a first look at the app.
@@ -24,13 +25,11 @@
 //! - `pdf`: the PDF pages of the tracking form and the portfolio, in any script: fonts,
 //!   shaping, bidi, line breaking, tables.
 //! - `files`: writing a file whole and privately; private copies for the system's viewer.
-//! - `backups`: checked copies of the whole record, and which of them are kept.
 //! - `folders`: the app's own folder's name (where it is, is the shell's business).
 //! - `error`: the engine's errors, and what the window receives of them.
 #![deny(missing_docs)]
 #![forbid(unsafe_code)]
 
-pub mod backups;
 pub mod calendar;
 pub mod certification;
 pub mod clinical;

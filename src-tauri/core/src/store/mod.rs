@@ -30,6 +30,7 @@ use std::time::Duration;
 
 use rusqlite::{Connection, OptionalExtension, Transaction};
 
+pub use backups::{Backup, BackupStatus, RecordCounts};
 pub(crate) use clearances::clearances_of;
 pub(crate) use clients::{all_clients, get_client};
 pub(crate) use entries::entries_of_mentor;
@@ -375,12 +376,12 @@ fn back_up_before_upgrading(conn: &Connection, path: &Path) -> Result<()> {
         return Ok(());
     }
     let now = chrono::Utc::now();
-    let chosen = crate::backups::folder_of(conn, path);
-    let fallback = crate::backups::default_folder(path);
-    match crate::backups::back_up_into(conn, path, &chosen, now) {
+    let chosen = backups::folder_of(conn, path);
+    let fallback = backups::default_folder(path);
+    match backups::back_up_into(conn, path, &chosen, now) {
         Ok(_) => Ok(()),
         Err(_) if chosen != fallback => {
-            crate::backups::back_up_into(conn, path, &fallback, now).map(|_| ())
+            backups::back_up_into(conn, path, &fallback, now).map(|_| ())
         }
         Err(e) => Err(e),
     }
