@@ -344,7 +344,7 @@ export type ByCategory = {
 /**  What the dashboard shows of the calendar. */
 export type CalendarGlance = {
 	/**  Today's and tomorrow's events (the computer's days), by start. */
-	soon: EventView[],
+	soon: SoonEvent[],
 	/**
 	 *  When the next credit needs category B hours and upcoming events the therapist registered
 	 *  for or is interested in would give some: those events, and what they would give.
@@ -1416,7 +1416,7 @@ export type MentorPage = {
 	/**  What the page says of them all: "3 entries, 4 h 30 min counted". */
 	summary: string,
 	/**  The calendar's events they present, by start. */
-	events: StoredEvent[],
+	events: PresentedEvent[],
 };
 
 /**  What the Mentors view asks for. Each filter left empty lets every mentor through. */
@@ -1544,6 +1544,14 @@ export type PresentationDraft = {
 	audience: string,
 	/**  Its length as typed: `1.5`, `1:30`. */
 	hours: string,
+};
+
+/**  An event a mentor presents, as their page lists it. */
+export type PresentedEvent = {
+	/**  The event. */
+	stored: StoredEvent,
+	/**  Where the therapist stands with it, as the Calendar says it: "Registered". */
+	status_label: string,
 };
 
 /**  The practitioner using this copy of Stillpoint. Printed on every form they send. */
@@ -1796,6 +1804,14 @@ export type SkippedMentor = {
 	name: string,
 	/**  Why, in a sentence: "already in your directory", "the same person as line 3". */
 	reason: string,
+};
+
+/**  An event of today or tomorrow, as the dashboard lists it. */
+export type SoonEvent = {
+	/**  "Today" or "Tomorrow". */
+	day: string,
+	/**  The event. */
+	view: EventView,
 };
 
 /**  A status the therapist may give an event now, with the button's words. */

@@ -175,7 +175,7 @@ fn zone_name(name: &str) -> String {
     name.rsplit('/').next().unwrap_or(name).replace('_', " ")
 }
 
-fn status_label(status: Option<EventStatus>, logged: bool) -> String {
+pub(crate) fn status_label(status: Option<EventStatus>, logged: bool) -> String {
     let label = match status {
         None => "Not marked",
         Some(EventStatus::Interested) => "Interested",
@@ -461,10 +461,19 @@ pub fn agenda(store: &Store, here: Tz, now: DateTime<Utc>) -> Result<Agenda> {
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
 pub struct CalendarGlance {
     /// Today's and tomorrow's events (the computer's days), by start.
-    pub soon: Vec<EventView>,
+    pub soon: Vec<SoonEvent>,
     /// When the next credit needs category B hours and upcoming events the therapist registered
     /// for or is interested in would give some: those events, and what they would give.
     pub fill: Option<GapFill>,
+}
+
+/// An event of today or tomorrow, as the dashboard lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct SoonEvent {
+    /// "Today" or "Tomorrow".
+    pub day: String,
+    /// The event.
+    pub view: EventView,
 }
 
 /// The upcoming events that would fill the next credit's category B gap.
@@ -488,7 +497,13 @@ pub fn calendar_glance(store: &Store, here: Tz, now: DateTime<Utc>) -> Result<Ca
     let to = midnight(cx.today + Duration::days(2), here);
     let soon = events_between(store.conn(), from, to)?
         .into_iter()
-        .map(|e| view(e, &cx))
+        .map(|e| {
+            let view = view(e, &cx);
+            SoonEvent {
+                day: if view.today { "Today" } else { "Tomorrow" }.to_owned(),
+                view,
+            }
+        })
         .collect();
     let rules = crate::rules::default_rule_set()?;
     let (categories, _, _) = super::dashboard::progress(rules, &store.credit_status()?);

@@ -72,7 +72,16 @@ pub struct MentorPage {
     /// What the page says of them all: "3 entries, 4 h 30 min counted".
     pub summary: String,
     /// The calendar's events they present, by start.
-    pub events: Vec<StoredEvent>,
+    pub events: Vec<PresentedEvent>,
+}
+
+/// An event a mentor presents, as their page lists it.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Type)]
+pub struct PresentedEvent {
+    /// The event.
+    pub stored: StoredEvent,
+    /// Where the therapist stands with it, as the Calendar says it: "Registered".
+    pub status_label: String,
 }
 
 /// Whether `mentor` is one the query asks for.
@@ -219,7 +228,16 @@ pub fn page(store: &Store, id: i64) -> Result<MentorPage> {
         1 => format!("1 entry, {} counted.", format_minutes(counted)),
         n => format!("{n} entries, {} counted.", format_minutes(counted)),
     };
-    let events = presented_by(conn, &mentor.details.name)?;
+    let events = presented_by(conn, &mentor.details.name)?
+        .into_iter()
+        .map(|stored| PresentedEvent {
+            status_label: super::calendar::status_label(
+                stored.event.status,
+                stored.entry_id.is_some(),
+            ),
+            stored,
+        })
+        .collect();
     Ok(MentorPage {
         mentor,
         entries,
@@ -446,7 +464,7 @@ mod tests {
         let page = store.mentor_page(tomas.id).unwrap();
         let titles: Vec<&str> = page.events[before..]
             .iter()
-            .map(|e| e.event.title.as_str())
+            .map(|e| e.stored.event.title.as_str())
             .collect();
         assert_eq!(titles, ["Cranial nerves", "The pelvis"]);
     }

@@ -22,5 +22,5 @@ pub use calendar::{
 };
 pub use clients::{ClientOverview, ClientSummary, TimelinePoint};
 pub use dashboard::{dashboard, Dashboard};
-pub use mentors::{CategoryHours, MentorDirectory, MentorPage, MentorQuery};
+pub use mentors::{CategoryHours, MentorDirectory, MentorPage, MentorQuery, PresentedEvent};
 pub use training::Training;

@@ -236,11 +236,12 @@ fn the_dashboard_glances_at_today_and_tomorrow_and_at_what_fills_the_b_gap() {
     let titles = |views: &[EventView]| -> Vec<String> {
         views.iter().map(|v| v.event.title.clone()).collect()
     };
-    assert_eq!(
-        titles(&glance.soon),
-        ["Migraines"],
-        "today's and tomorrow's"
-    );
+    let soon: Vec<(&str, &str)> = glance
+        .soon
+        .iter()
+        .map(|s| (s.day.as_str(), s.view.event.title.as_str()))
+        .collect();
+    assert_eq!(soon, [("Tomorrow", "Migraines")], "today's and tomorrow's");
     assert_eq!(glance.fill, None, "nothing marked: nothing said");
 
     store
